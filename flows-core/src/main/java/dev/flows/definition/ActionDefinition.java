@@ -1,0 +1,48 @@
+package dev.flows.definition;
+
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * An action: one step of a flow, handled by a bean of {@link #type()}.
+ *
+ * @param name the name used in URLs
+ * @param title the step title
+ * @param type the action bean's class
+ * @param view the step's view name, or {@code ""} when the GET handler returns one
+ * @param getHandler the {@link OnGet} method
+ * @param postHandler the {@link OnPost} method, or {@code null} when any POST completes the step
+ * @param submitLabel the label of the submit button
+ * @param showBack whether the page offers Back
+ * @param showCancel whether the page offers Cancel
+ * @param skippable whether a Skip button completes the step without input
+ * @param ownedStateKeys state keys removed when the user rewinds to before this step
+ * @param targets the nodes this action may {@code goTo}
+ * @param preconditions checked before the step is entered or served
+ */
+public record ActionDefinition(String name, String title, Class<?> type, String view, Method getHandler, Method postHandler,
+		String submitLabel, boolean showBack, boolean showCancel, boolean skippable, Set<String> ownedStateKeys,
+		List<Class<?>> targets, List<Precondition> preconditions) implements NodeDefinition {
+
+	public ActionDefinition {
+		Objects.requireNonNull(name, "name");
+		Objects.requireNonNull(type, "type");
+		view = (view != null) ? view : "";
+		ownedStateKeys = Set.copyOf(ownedStateKeys);
+		targets = List.copyOf(targets);
+		preconditions = List.copyOf(preconditions);
+	}
+
+	/** Whether {@code type} is one of the declared {@link #targets()}. */
+	public boolean mayGoTo(Class<?> type) {
+		return this.targets.stream().anyMatch((target) -> target.equals(type));
+	}
+
+	@Override
+	public String toString() {
+		return "action '" + this.name + "' (" + this.type.getName() + ")";
+	}
+
+}

@@ -1,0 +1,76 @@
+package dev.flows.definition;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Every flow of the application, by id and by path. Building it validates each flow and that no
+ * two share an id or a path.
+ */
+public final class FlowRegistry {
+
+	private final Map<String, FlowDefinition> byId = new LinkedHashMap<>();
+
+	private final Map<String, FlowDefinition> byPath = new LinkedHashMap<>();
+
+	/**
+	 * @throws FlowDefinitionException if two flows share an id or a path
+	 */
+	public FlowRegistry(Collection<FlowDefinition> flows) {
+		for (FlowDefinition flow : flows) {
+			FlowDefinition samePath = this.byPath.putIfAbsent(flow.path(), flow);
+			if (samePath != null) {
+				throw new FlowDefinitionException(describe(samePath) + " and " + describe(flow)
+						+ " are both mounted at " + flow.path() + "; give one of them another @Flow(path)");
+			}
+			FlowDefinition sameId = this.byId.putIfAbsent(flow.id(), flow);
+			if (sameId != null) {
+				throw new FlowDefinitionException(describe(sameId) + " and " + describe(flow) + " are both named '"
+						+ flow.id() + "'; give one of them another @Flow(name)");
+			}
+		}
+	}
+
+	/**
+	 * Reads every {@link Flow}-annotated bean of {@code beanFactory}; custom transitions and
+	 * preconditions are its beans, or autowired instances of their classes.
+	 */
+	public static FlowRegistry fromAnnotatedBeans(ListableBeanFactory beanFactory) {
+		ComponentResolver resolver = (beanFactory instanceof AutowireCapableBeanFactory autowiring)
+				? ComponentResolver.of(autowiring) : ComponentResolver.reflective();
+		List<FlowDefinition> flows = beanFactory.getBeansWithAnnotation(Flow.class)
+			.values()
+			.stream()
+			.map((bean) -> FlowBuilder.fromAnnotatedClass(ClassUtils.getUserClass(bean)).build(resolver))
+			.toList();
+		return new FlowRegistry(flows);
+	}
+
+	/** The flow with {@code id}. */
+	public Optional<FlowDefinition> byId(String id) {
+		return Optional.ofNullable(this.byId.get(id));
+	}
+
+	/** The flow mounted at {@code path}. */
+	public Optional<FlowDefinition> byPath(String path) {
+		return Optional.ofNullable(this.byPath.get(path));
+	}
+
+	/** Every flow, in registration order. */
+	public Collection<FlowDefinition> flows() {
+		return Collections.unmodifiableCollection(this.byId.values());
+	}
+
+	private static String describe(FlowDefinition flow) {
+		return (flow.type() != null) ? flow.type().getName() : "Flow '" + flow.id() + "'";
+	}
+
+}

@@ -1,0 +1,24 @@
+package dev.flows.definition;
+
+/**
+ * The precondition behind {@link RequiresLogin}: the user must be authenticated.
+ */
+public final class LoginRequiredPrecondition implements Precondition {
+
+	/** The shared instance. */
+	public static final LoginRequiredPrecondition INSTANCE = new LoginRequiredPrecondition();
+
+	private LoginRequiredPrecondition() {
+	}
+
+	@Override
+	public PreconditionResult check(FlowContext context) {
+		return context.isAuthenticated() ? PreconditionResult.pass() : PreconditionResult.loginRequired();
+	}
+
+	@Override
+	public String toString() {
+		return "requires login";
+	}
+
+}

@@ -1,0 +1,88 @@
+package dev.flows.engine;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.flows.definition.FlowDefinition;
+import dev.flows.definition.FlowRegistry;
+import dev.flows.definition.Position;
+import dev.flows.state.TaskState;
+import dev.flows.state.TaskStateCodec;
+import dev.flows.state.TaskStateException;
+import dev.flows.store.TaskRecord;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns tasks into store records and back. Plain JSON only: nothing a stored record holds can make
+ * the application instantiate a class it did not ask for.
+ */
+final class TaskCodec {
+
+	private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+	};
+
+	private static final TypeReference<List<TransitionRecord>> LOG = new TypeReference<>() {
+	};
+
+	private final TaskStateCodec stateCodec;
+
+	private final JsonMapper mapper;
+
+	TaskCodec(TaskStateCodec stateCodec) {
+		this.stateCodec = stateCodec;
+		this.mapper = stateCodec.mapper();
+	}
+
+	TaskRecord encode(Task task, long version, Instant updatedAt, Instant expiresAt) {
+		List<String> history = task.history().stream().map(Position::toString).toList();
+		return new TaskRecord(task.id(), task.flow().id(), task.position().toString(),
+				this.mapper.writeValueAsString(history), this.stateCodec.write(task.state()),
+				this.mapper.writeValueAsString(task.log()), task.binding(), task.status().name(), version,
+				task.createdAt(), updatedAt, expiresAt);
+	}
+
+	Task decode(TaskRecord record, FlowRegistry registry) {
+		FlowDefinition flow = registry.byId(record.flow())
+			.orElseThrow(() -> new CorruptTaskException("Stored task belongs to flow '" + record.flow()
+					+ "', which this application no longer has", null));
+		Position position = existingAction(flow, record.position());
+		try {
+			List<Position> history = new ArrayList<>();
+			for (String visited : this.mapper.readValue(record.history(), STRINGS)) {
+				history.add(existingAction(flow, visited));
+			}
+			TaskState state = this.stateCodec.read(record.state());
+			TaskStatus status = TaskStatus.valueOf(record.status());
+			return new Task(record.id(), flow, position, history, state, readLog(record.log()), record.binding(),
+					status, record.version(), true, record.createdAt(), record.updatedAt(), record.expiresAt());
+		}
+		catch (JacksonException | TaskStateException | IllegalArgumentException ex) {
+			throw new CorruptTaskException("Stored task of flow '" + flow.id() + "' cannot be read: " + ex.getMessage(),
+					ex);
+		}
+	}
+
+	/** The log is informational: one that an older build wrote differently is dropped, not fatal. */
+	private List<TransitionRecord> readLog(String json) {
+		try {
+			return this.mapper.readValue(json, LOG);
+		}
+		catch (JacksonException | IllegalArgumentException ex) {
+			return List.of();
+		}
+	}
+
+	private static Position existingAction(FlowDefinition flow, String path) {
+		Position position = Position.parse(path);
+		if (flow.action(position).isEmpty()) {
+			throw new CorruptTaskException("Stored task of flow '" + flow.id() + "' is at '" + path
+					+ "', which is no longer an action of the flow", null);
+		}
+		return position;
+	}
+
+}

@@ -1,0 +1,14 @@
+package dev.flows.engine;
+
+/**
+ * Where a task is in its life. A cancelled task is deleted rather than kept.
+ */
+public enum TaskStatus {
+
+	/** The user is working through the flow. */
+	ACTIVE,
+
+	/** The flow completed; the task is kept for {@code flows.task.completed-retention} so a refresh of the last page works. */
+	COMPLETED
+
+}

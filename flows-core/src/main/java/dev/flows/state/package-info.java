@@ -1,0 +1,4 @@
+/**
+ * Task state: a JSON tree read back into the types callers ask for, with a size limit.
+ */
+package dev.flows.state;

@@ -1,0 +1,57 @@
+package dev.flows.store;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A task as a store keeps it: plain text and numbers, nothing a store has to interpret. The engine
+ * writes and reads the JSON columns; a store only copies them.
+ *
+ * @param id the task id: 128 random bits, URL-safe Base64
+ * @param flow the id of the flow the task runs
+ * @param position the current node path within the flow, {@code /}-separated
+ * @param history the positions visited before the current one, as a JSON array of strings
+ * @param state the task state, a JSON object
+ * @param log the transition log, a JSON array
+ * @param binding whatever ties the task to the user who started it; may be empty
+ * @param status the task status name ({@code ACTIVE}, {@code COMPLETED})
+ * @param version incremented by every update; used for optimistic locking
+ * @param createdAt when the task was created
+ * @param updatedAt when the task was last saved
+ * @param expiresAt when the task becomes eligible for removal
+ */
+public record TaskRecord(String id, String flow, String position, String history, String state, String log,
+		String binding, String status, long version, Instant createdAt, Instant updatedAt, Instant expiresAt) {
+
+	public TaskRecord {
+		Objects.requireNonNull(id, "id");
+		Objects.requireNonNull(flow, "flow");
+		Objects.requireNonNull(position, "position");
+		Objects.requireNonNull(status, "status");
+		Objects.requireNonNull(createdAt, "createdAt");
+		Objects.requireNonNull(updatedAt, "updatedAt");
+		Objects.requireNonNull(expiresAt, "expiresAt");
+		history = (history != null) ? history : "[]";
+		state = (state != null) ? state : "{}";
+		log = (log != null) ? log : "[]";
+		binding = (binding != null) ? binding : "";
+	}
+
+	/** A copy of this record with another expiry. */
+	public TaskRecord withExpiresAt(Instant newExpiresAt) {
+		return new TaskRecord(this.id, this.flow, this.position, this.history, this.state, this.log, this.binding,
+				this.status, this.version, this.createdAt, this.updatedAt, newExpiresAt);
+	}
+
+	/** A copy of this record with another version. */
+	public TaskRecord withVersion(long newVersion) {
+		return new TaskRecord(this.id, this.flow, this.position, this.history, this.state, this.log, this.binding,
+				this.status, newVersion, this.createdAt, this.updatedAt, this.expiresAt);
+	}
+
+	/** Whether the record has expired at {@code now}. */
+	public boolean isExpiredAt(Instant now) {
+		return !this.expiresAt.isAfter(now);
+	}
+
+}
