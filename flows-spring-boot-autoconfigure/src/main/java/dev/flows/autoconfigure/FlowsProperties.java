@@ -1,0 +1,351 @@
+package dev.flows.autoconfigure;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.sql.init.DatabaseInitializationMode;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Configuration of Flows, under {@code flows.*}.
+ */
+@ConfigurationProperties("flows")
+class FlowsProperties {
+
+	private final Store store = new Store();
+
+	private final TaskProperties task = new TaskProperties();
+
+	private final Binder binder = new Binder();
+
+	private final Jpa jpa = new Jpa();
+
+	private final Redis redis = new Redis();
+
+	private final Cleanup cleanup = new Cleanup();
+
+	private final Web web = new Web();
+
+	Store getStore() {
+		return this.store;
+	}
+
+	TaskProperties getTask() {
+		return this.task;
+	}
+
+	Binder getBinder() {
+		return this.binder;
+	}
+
+	Jpa getJpa() {
+		return this.jpa;
+	}
+
+	Redis getRedis() {
+		return this.redis;
+	}
+
+	Cleanup getCleanup() {
+		return this.cleanup;
+	}
+
+	Web getWeb() {
+		return this.web;
+	}
+
+	/** Where tasks are kept. */
+	static class Store {
+
+		/**
+		 * Task store: "auto" picks JPA when an EntityManagerFactory exists, else Redis when a
+		 * RedisConnectionFactory exists, else memory.
+		 */
+		private StoreType type = StoreType.AUTO;
+
+		StoreType getType() {
+			return this.type;
+		}
+
+		void setType(StoreType type) {
+			this.type = type;
+		}
+
+	}
+
+	/** Task store types. */
+	enum StoreType {
+
+		/** JPA if available, else Redis if available, else memory. */
+		AUTO,
+		/** In this JVM only; tasks are lost on restart. */
+		MEMORY,
+		/** One table through JPA: H2, PostgreSQL, ... */
+		JPA,
+		/** One key per task, expiring by TTL. */
+		REDIS
+
+	}
+
+	/** How tasks behave. */
+	static class TaskProperties {
+
+		/** Name of the request parameter that carries the task id. */
+		private String idParam = "_id";
+
+		/** An active task unused for this long expires. */
+		private Duration idleTimeout = Duration.ofMinutes(20);
+
+		/** How long a completed task stays readable, so that a refresh of the last page works. */
+		private Duration completedRetention = Duration.ofMinutes(10);
+
+		/** Reading a task's pages moves its expiry at most this often, so most GETs write nothing. */
+		private Duration touchInterval = Duration.ofMinutes(1);
+
+		/** Largest task state, as JSON, that may be saved. */
+		private DataSize maxStateSize = DataSize.ofKilobytes(64);
+
+		/**
+		 * What an unknown, expired or foreign task id leads to: "restart" the flow with a message,
+		 * or answer "not-found" (404).
+		 */
+		private UnknownTaskResponse onUnknown = UnknownTaskResponse.RESTART;
+
+		String getIdParam() {
+			return this.idParam;
+		}
+
+		void setIdParam(String idParam) {
+			this.idParam = idParam;
+		}
+
+		Duration getIdleTimeout() {
+			return this.idleTimeout;
+		}
+
+		void setIdleTimeout(Duration idleTimeout) {
+			this.idleTimeout = idleTimeout;
+		}
+
+		Duration getCompletedRetention() {
+			return this.completedRetention;
+		}
+
+		void setCompletedRetention(Duration completedRetention) {
+			this.completedRetention = completedRetention;
+		}
+
+		Duration getTouchInterval() {
+			return this.touchInterval;
+		}
+
+		void setTouchInterval(Duration touchInterval) {
+			this.touchInterval = touchInterval;
+		}
+
+		DataSize getMaxStateSize() {
+			return this.maxStateSize;
+		}
+
+		void setMaxStateSize(DataSize maxStateSize) {
+			this.maxStateSize = maxStateSize;
+		}
+
+		UnknownTaskResponse getOnUnknown() {
+			return this.onUnknown;
+		}
+
+		void setOnUnknown(UnknownTaskResponse onUnknown) {
+			this.onUnknown = onUnknown;
+		}
+
+	}
+
+	/** Responses to an unknown task id. */
+	enum UnknownTaskResponse {
+
+		/** 303 to the flow's entry, which says the previous task expired. */
+		RESTART,
+		/** 404 Not Found. */
+		NOT_FOUND
+
+	}
+
+	/** How a task is tied to the user who started it. */
+	static class Binder {
+
+		/**
+		 * Binder: "session" (a random secret in the HTTP session), "principal" (the user name),
+		 * "cookie" (an HMAC-signed cookie, for several nodes without shared sessions) or "none".
+		 */
+		private BinderType type = BinderType.SESSION;
+
+		private final Cookie cookie = new Cookie();
+
+		BinderType getType() {
+			return this.type;
+		}
+
+		void setType(BinderType type) {
+			this.type = type;
+		}
+
+		Cookie getCookie() {
+			return this.cookie;
+		}
+
+		/** The signed-cookie binder. */
+		static class Cookie {
+
+			/** Secret key for the cookie's HMAC; the same on every node. Required for the cookie binder. */
+			private String secret;
+
+			/** Name of the cookie. */
+			private String name = "FLOWS_BINDING";
+
+			/** Whether the cookie is sent only over HTTPS. */
+			private boolean secure = false;
+
+			String getSecret() {
+				return this.secret;
+			}
+
+			void setSecret(String secret) {
+				this.secret = secret;
+			}
+
+			String getName() {
+				return this.name;
+			}
+
+			void setName(String name) {
+				this.name = name;
+			}
+
+			boolean isSecure() {
+				return this.secure;
+			}
+
+			void setSecure(boolean secure) {
+				this.secure = secure;
+			}
+
+		}
+
+	}
+
+	/** Task binder types. */
+	enum BinderType {
+
+		/** A random secret kept in the HTTP session. */
+		SESSION,
+		/** The authenticated user's name. */
+		PRINCIPAL,
+		/** An HMAC-signed cookie. */
+		COOKIE,
+		/** No binding: anyone with the id may continue the task. */
+		NONE
+
+	}
+
+	/** The JPA task store. */
+	static class Jpa {
+
+		/** Whether to create the flows_task table at startup: "embedded" databases only, "always" or "never". */
+		private DatabaseInitializationMode initializeSchema = DatabaseInitializationMode.EMBEDDED;
+
+		DatabaseInitializationMode getInitializeSchema() {
+			return this.initializeSchema;
+		}
+
+		void setInitializeSchema(DatabaseInitializationMode initializeSchema) {
+			this.initializeSchema = initializeSchema;
+		}
+
+	}
+
+	/** The Redis task store. */
+	static class Redis {
+
+		/** Prefix of the key of each task. */
+		private String keyPrefix = "flows:task:";
+
+		String getKeyPrefix() {
+			return this.keyPrefix;
+		}
+
+		void setKeyPrefix(String keyPrefix) {
+			this.keyPrefix = keyPrefix;
+		}
+
+	}
+
+	/** The job that removes expired tasks. */
+	static class Cleanup {
+
+		/** Whether to run the cleanup job. */
+		private boolean enabled = true;
+
+		/** Cron expression of the cleanup job. */
+		private String cron = "0 */5 * * * *";
+
+		/** How many tasks one DELETE removes at most. */
+		private int batchSize = 500;
+
+		boolean isEnabled() {
+			return this.enabled;
+		}
+
+		void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		String getCron() {
+			return this.cron;
+		}
+
+		void setCron(String cron) {
+			this.cron = cron;
+		}
+
+		int getBatchSize() {
+			return this.batchSize;
+		}
+
+		void setBatchSize(int batchSize) {
+			this.batchSize = batchSize;
+		}
+
+	}
+
+	/** The Spring MVC adapter. */
+	static class Web {
+
+		/** Name of the hidden form field that carries the task version, so stale forms are detected. */
+		private String versionParam = "_v";
+
+		/**
+		 * Where @RequiresLogin sends an anonymous user when Spring Security is absent; unset answers
+		 * 401.
+		 */
+		private String loginUrl;
+
+		String getVersionParam() {
+			return this.versionParam;
+		}
+
+		void setVersionParam(String versionParam) {
+			this.versionParam = versionParam;
+		}
+
+		String getLoginUrl() {
+			return this.loginUrl;
+		}
+
+		void setLoginUrl(String loginUrl) {
+			this.loginUrl = loginUrl;
+		}
+
+	}
+
+}
