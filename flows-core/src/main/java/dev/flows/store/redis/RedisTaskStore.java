@@ -1,0 +1,227 @@
+package dev.flows.store.redis;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.HashOperations;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.util.Assert;
+
+import dev.flows.store.StaleTaskException;
+import dev.flows.store.TaskRecord;
+import dev.flows.store.TaskStore;
+import dev.flows.store.TaskStoreUnavailableException;
+
+/**
+ * Keeps each task in one Redis hash, under {@code keyPrefix + id} (default {@value #DEFAULT_KEY_PREFIX}),
+ * with a time to live that ends at the task's {@link TaskRecord#expiresAt() expiry} and is set
+ * again by every save and touch.
+ * <p>
+ * Inserts, updates and touches are Lua scripts, so each check and its write are one atomic step on
+ * the server: insert writes only if the key is absent, update only if the stored version is the
+ * expected one. Each script touches exactly one key, so the store works on Redis Cluster and
+ * through Sentinel as Spring Data Redis connects to them.
+ * <p>
+ * Redis removes expired tasks itself, so {@link #deleteExpired} has nothing to do and returns 0; an
+ * expired task is never returned by {@link #find}. Failures to reach Redis surface as
+ * {@link TaskStoreUnavailableException}.
+ */
+public class RedisTaskStore implements TaskStore {
+
+	/** The key prefix used when none is given. */
+	public static final String DEFAULT_KEY_PREFIX = "flows:task:";
+
+	private static final String FLOW = "flow";
+
+	private static final String POSITION = "position";
+
+	private static final String HISTORY = "history";
+
+	private static final String STATE = "state";
+
+	private static final String LOG = "log";
+
+	private static final String BINDING = "binding";
+
+	private static final String STATUS = "status";
+
+	private static final String VERSION = "version";
+
+	private static final String CREATED_AT = "createdAt";
+
+	private static final String UPDATED_AT = "updatedAt";
+
+	private static final String EXPIRES_AT = "expiresAt";
+
+	/** KEYS[1] = task key; ARGV[1] = expiry in epoch ms; ARGV[2..] = field, value, ... */
+	private static final RedisScript<Long> INSERT = RedisScript.of("""
+			if redis.call('EXISTS', KEYS[1]) == 1 then
+			  return 0
+			end
+			redis.call('HSET', KEYS[1], unpack(ARGV, 2))
+			redis.call('PEXPIREAT', KEYS[1], ARGV[1])
+			return 1
+			""", Long.class);
+
+	/** KEYS[1] = task key; ARGV[1] = expiry in epoch ms; ARGV[2] = expected version; ARGV[3..] = fields. */
+	private static final RedisScript<Long> UPDATE = RedisScript.of("""
+			if redis.call('HGET', KEYS[1], 'version') ~= ARGV[2] then
+			  return 0
+			end
+			redis.call('HSET', KEYS[1], unpack(ARGV, 3))
+			redis.call('PEXPIREAT', KEYS[1], ARGV[1])
+			return 1
+			""", Long.class);
+
+	/** KEYS[1] = task key; ARGV[1] = expiry in epoch ms; ARGV[2] = expiry as ISO-8601 text. */
+	private static final RedisScript<Long> TOUCH = RedisScript.of("""
+			if redis.call('EXISTS', KEYS[1]) == 0 then
+			  return 0
+			end
+			redis.call('HSET', KEYS[1], 'expiresAt', ARGV[2])
+			redis.call('PEXPIREAT', KEYS[1], ARGV[1])
+			return 1
+			""", Long.class);
+
+	private final StringRedisTemplate redis;
+
+	private final String keyPrefix;
+
+	/** A store over {@code connectionFactory} with the default key prefix. */
+	public RedisTaskStore(RedisConnectionFactory connectionFactory) {
+		this(connectionFactory, DEFAULT_KEY_PREFIX);
+	}
+
+	/** A store over {@code connectionFactory} that keeps tasks under {@code keyPrefix + id}. */
+	public RedisTaskStore(RedisConnectionFactory connectionFactory, String keyPrefix) {
+		this(new StringRedisTemplate(Objects.requireNonNull(connectionFactory, "connectionFactory")), keyPrefix);
+	}
+
+	/** A store that talks to Redis through {@code redis} and keeps tasks under {@code keyPrefix + id}. */
+	public RedisTaskStore(StringRedisTemplate redis, String keyPrefix) {
+		this.redis = Objects.requireNonNull(redis, "redis");
+		Assert.hasText(keyPrefix, "keyPrefix must not be empty");
+		this.keyPrefix = keyPrefix;
+	}
+
+	/** The Redis key of the task {@code id}. */
+	public String key(String id) {
+		return this.keyPrefix + id;
+	}
+
+	@Override
+	public Optional<TaskRecord> find(String id) {
+		HashOperations<String, String, String> hashes = this.redis.opsForHash();
+		Map<String, String> fields = call("find", () -> hashes.entries(key(id)));
+		return (fields == null || fields.isEmpty()) ? Optional.empty() : Optional.of(toRecord(id, fields));
+	}
+
+	@Override
+	public void insert(TaskRecord record) {
+		List<String> args = new ArrayList<>();
+		args.add(expiryMillis(record.expiresAt()));
+		addFields(args, record);
+		if (!executed("insert", INSERT, record.id(), args)) {
+			throw new IllegalStateException("A task with id " + abbreviate(record.id()) + " exists already");
+		}
+	}
+
+	@Override
+	public void update(TaskRecord record, long expectedVersion) {
+		List<String> args = new ArrayList<>();
+		args.add(expiryMillis(record.expiresAt()));
+		args.add(Long.toString(expectedVersion));
+		addFields(args, record);
+		if (!executed("update", UPDATE, record.id(), args)) {
+			throw new StaleTaskException(record.id(), expectedVersion);
+		}
+	}
+
+	@Override
+	public boolean touch(String id, Instant expiresAt) {
+		return executed("touch", TOUCH, id, List.of(expiryMillis(expiresAt), expiresAt.toString()));
+	}
+
+	@Override
+	public void delete(String id) {
+		call("delete", () -> this.redis.delete(key(id)));
+	}
+
+	/**
+	 * Returns 0: every task key carries a time to live ending at the task's expiry, so Redis has
+	 * removed expired tasks already, and there is nothing to find them by without a scan.
+	 */
+	@Override
+	public int deleteExpired(Instant now, int batchSize) {
+		return 0;
+	}
+
+	private boolean executed(String operation, RedisScript<Long> script, String id, List<String> args) {
+		Long result = call(operation, () -> this.redis.execute(script, List.of(key(id)), args.toArray()));
+		return result != null && result == 1L;
+	}
+
+	private <T> T call(String operation, Supplier<T> work) {
+		try {
+			return work.get();
+		}
+		catch (DataAccessException ex) {
+			throw new TaskStoreUnavailableException(
+					"The task store's Redis failed or cannot be reached (" + operation + "): " + ex.getMessage(), ex);
+		}
+	}
+
+	private static void addFields(List<String> args, TaskRecord record) {
+		add(args, FLOW, record.flow());
+		add(args, POSITION, record.position());
+		add(args, HISTORY, record.history());
+		add(args, STATE, record.state());
+		add(args, LOG, record.log());
+		add(args, BINDING, record.binding());
+		add(args, STATUS, record.status());
+		add(args, VERSION, Long.toString(record.version()));
+		add(args, CREATED_AT, record.createdAt().toString());
+		add(args, UPDATED_AT, record.updatedAt().toString());
+		add(args, EXPIRES_AT, record.expiresAt().toString());
+	}
+
+	private static void add(List<String> args, String field, String value) {
+		args.add(field);
+		args.add(value);
+	}
+
+	/** The expiry in epoch milliseconds, rounded up so that a key never vanishes before its task expired. */
+	private static String expiryMillis(Instant expiresAt) {
+		long millis = expiresAt.toEpochMilli();
+		if (expiresAt.getNano() % 1_000_000 != 0) {
+			millis++;
+		}
+		return Long.toString(millis);
+	}
+
+	private TaskRecord toRecord(String id, Map<String, String> fields) {
+		try {
+			return new TaskRecord(id, fields.get(FLOW), fields.get(POSITION), fields.get(HISTORY), fields.get(STATE),
+					fields.get(LOG), fields.get(BINDING), fields.get(STATUS), Long.parseLong(fields.get(VERSION)),
+					Instant.parse(fields.get(CREATED_AT)), Instant.parse(fields.get(UPDATED_AT)),
+					Instant.parse(fields.get(EXPIRES_AT)));
+		}
+		catch (RuntimeException ex) {
+			throw new IllegalStateException("Redis key " + this.keyPrefix + abbreviate(id)
+					+ " does not hold a task written by Flows: " + ex.getMessage(), ex);
+		}
+	}
+
+	private static String abbreviate(String id) {
+		return (id.length() <= 6) ? id : id.substring(0, 6) + "…";
+	}
+
+}
