@@ -40,10 +40,17 @@ public final class FlowRegistry {
 	}
 
 	/**
-	 * Reads every {@link Flow}-annotated bean of {@code beanFactory}; custom transitions and
-	 * preconditions are its beans, or autowired instances of their classes.
+	 * Every {@link Flow}-annotated bean of {@code beanFactory}, plus {@code builtFlows} (flows built
+	 * in code, typically {@link FlowDefinition} beans). Custom transitions and preconditions are
+	 * beans of the factory, or autowired instances of their classes.
 	 */
-	public static FlowRegistry fromAnnotatedBeans(ListableBeanFactory beanFactory) {
+	public static FlowRegistry fromBeans(ListableBeanFactory beanFactory, Collection<FlowDefinition> builtFlows) {
+		List<FlowDefinition> flows = new java.util.ArrayList<>(readAnnotatedBeans(beanFactory));
+		flows.addAll(builtFlows);
+		return new FlowRegistry(flows);
+	}
+
+	private static List<FlowDefinition> readAnnotatedBeans(ListableBeanFactory beanFactory) {
 		ComponentResolver resolver = (beanFactory instanceof AutowireCapableBeanFactory autowiring)
 				? ComponentResolver.of(autowiring) : ComponentResolver.reflective();
 		List<FlowDefinition> flows = beanFactory.getBeansWithAnnotation(Flow.class)
@@ -51,7 +58,7 @@ public final class FlowRegistry {
 			.stream()
 			.map((bean) -> FlowBuilder.fromAnnotatedClass(ClassUtils.getUserClass(bean)).build(resolver))
 			.toList();
-		return new FlowRegistry(flows);
+		return flows;
 	}
 
 	/** The flow with {@code id}. */

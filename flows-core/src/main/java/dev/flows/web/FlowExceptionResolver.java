@@ -1,0 +1,99 @@
+package dev.flows.web;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import dev.flows.engine.CorruptTaskException;
+import dev.flows.engine.ForbiddenTransitionException;
+import dev.flows.engine.InvalidTransitionException;
+import dev.flows.engine.TaskNotFoundException;
+import dev.flows.state.StateTooLargeException;
+import dev.flows.store.StaleTaskException;
+import dev.flows.store.TaskStoreUnavailableException;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Turns Flows' exceptions during a flow request into answers a user can act on: an unknown task
+ * restarts the flow (or 404), a stale or invalid move goes to where the task is, a vetoed move is
+ * 409, oversize state 413, a store that is down 503. Nothing was saved in any of these cases, so
+ * the task is as it was. Error statuses go through the servlet container's error handling, so
+ * Spring Boot's error page shows them without a stack trace.
+ */
+final class FlowExceptionResolver implements HandlerExceptionResolver, Ordered {
+
+	private static final Log logger = LogFactory.getLog(FlowExceptionResolver.class);
+
+	private final FlowWebSettings settings;
+
+	private final FlowUrls urls;
+
+	FlowExceptionResolver(FlowWebSettings settings, FlowUrls urls) {
+		this.settings = settings;
+		this.urls = urls;
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.HIGHEST_PRECEDENCE;
+	}
+
+	@Override
+	public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
+			Exception ex) {
+		FlowRoute route = (FlowRoute) request.getAttribute(FlowRoute.ATTRIBUTE);
+		if (route == null) {
+			return null;
+		}
+		try {
+			if (ex instanceof TaskNotFoundException || ex instanceof CorruptTaskException) {
+				if (ex instanceof CorruptTaskException) {
+					logger.warn("Restarting " + route.flow() + ": " + ex.getMessage());
+				}
+				return (this.settings.onUnknownTask() == FlowWebSettings.UnknownTaskAction.RESTART)
+						? redirect(this.urls.restart(route.flow()))
+						: error(response, HttpStatus.NOT_FOUND, "This task does not exist or has expired");
+			}
+			if (ex instanceof StaleTaskException || ex instanceof InvalidTransitionException) {
+				return route.hasTaskId() ? redirect(this.urls.resume(route.flow(), route.taskId()))
+						: redirect(this.urls.entry(route.flow()));
+			}
+			if (ex instanceof ForbiddenTransitionException forbidden) {
+				return error(response, HttpStatus.CONFLICT, forbidden.reason());
+			}
+			if (ex instanceof StateTooLargeException) {
+				logger.warn(ex.getMessage());
+				return error(response, HttpStatus.CONTENT_TOO_LARGE, "This step's data is too large to keep");
+			}
+			if (ex instanceof TaskStoreUnavailableException) {
+				logger.error("Task store unavailable", ex);
+				return error(response, HttpStatus.SERVICE_UNAVAILABLE,
+						"Your progress cannot be reached right now; please try again in a moment");
+			}
+		}
+		catch (IOException failure) {
+			logger.debug("Could not send the error response", failure);
+			return new ModelAndView();
+		}
+		return null;
+	}
+
+	private static ModelAndView redirect(String localPath) {
+		return new ModelAndView(FlowNavigation.redirect(localPath));
+	}
+
+	private static ModelAndView error(HttpServletResponse response, HttpStatus status, String message)
+			throws IOException {
+		response.sendError(status.value(), message);
+		return new ModelAndView();
+	}
+
+}

@@ -1,0 +1,93 @@
+package dev.flows.web;
+
+import java.lang.reflect.Method;
+import java.util.Map;
+
+import dev.flows.engine.FlowEngine;
+import dev.flows.engine.Outcome;
+import dev.flows.engine.Task;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.util.ReflectionUtils;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.View;
+import org.springframework.web.servlet.view.RedirectView;
+
+/**
+ * Flows' own handler methods, invoked by Spring MVC like an action's: resume, back, cancel, the
+ * completion page, and the default POST of steps without an {@code @OnPost} method. The
+ * interceptor has already loaded and checked the task.
+ */
+final class FlowNavigation {
+
+	private final FlowEngine engine;
+
+	private final FlowUrls urls;
+
+	private final Map<String, HandlerMethod> handlers;
+
+	FlowNavigation(FlowEngine engine, FlowUrls urls) {
+		this.engine = engine;
+		this.urls = urls;
+		this.handlers = Map.of("resume", handler("resume", FlowRequest.class), "complete", handler("complete"),
+				"back", handler("back", FlowRequest.class), "cancel", handler("cancel", FlowRequest.class), "done",
+				handler("done", FlowRequest.class));
+	}
+
+	private HandlerMethod handler(String name, Class<?>... parameterTypes) {
+		Method method = ReflectionUtils.findMethod(FlowNavigation.class, name, parameterTypes);
+		ReflectionUtils.makeAccessible(method);
+		return new HandlerMethod(this, method);
+	}
+
+	HandlerMethod handler(String name) {
+		return this.handlers.get(name);
+	}
+
+	/** GET of the flow with a task: to the step where it is, or its completion. */
+	View resume(FlowRequest request) {
+		return redirect(this.urls.whereTaskIs(request.task()));
+	}
+
+	/** POST of a step without an {@code @OnPost} method, or of a Skip button. */
+	Outcome complete() {
+		return Outcome.complete();
+	}
+
+	View back(FlowRequest request) {
+		Task task = request.task();
+		this.engine.back(task, request.principal());
+		this.engine.save(task);
+		return redirect(this.urls.whereTaskIs(task));
+	}
+
+	View cancel(FlowRequest request) {
+		Task task = request.task();
+		if (task != null) {
+			this.engine.cancel(task, request.principal());
+		}
+		return redirect(request.route().flow().cancelUrl());
+	}
+
+	/** The completion page: the flow's view, with the task and its final state. */
+	ModelAndView done(FlowRequest request) {
+		Task task = request.task();
+		if (task.flow().completesWithRedirect()) {
+			return new ModelAndView(redirect(task.flow().completionRedirectPath()));
+		}
+		ModelAndView page = new ModelAndView(task.flow().onComplete());
+		page.addObject("task", task);
+		page.addObject("state", task.state().asMap());
+		return page;
+	}
+
+
+	static RedirectView redirect(String localPath) {
+		RedirectView view = new RedirectView(localPath, true);
+		view.setStatusCode(HttpStatus.SEE_OTHER);
+		view.setExposeModelAttributes(false);
+		return view;
+	}
+
+}

@@ -1,0 +1,65 @@
+package dev.flows.web;
+
+import dev.flows.definition.ActionDefinition;
+import dev.flows.engine.FlowEngine;
+import dev.flows.engine.Outcome;
+import dev.flows.engine.Task;
+
+import org.springframework.core.MethodParameter;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.method.support.HandlerMethodReturnValueHandler;
+import org.springframework.web.method.support.ModelAndViewContainer;
+
+/**
+ * Applies the {@link Outcome} a POST handler returned: redisplay renders the step's view with the
+ * submitted form and its errors; anything else moves the task, saves it once, and redirects (303)
+ * to the next page.
+ */
+final class OutcomeReturnValueHandler implements HandlerMethodReturnValueHandler {
+
+	private final FlowEngine engine;
+
+	private final FlowUrls urls;
+
+	OutcomeReturnValueHandler(FlowEngine engine, FlowUrls urls) {
+		this.engine = engine;
+		this.urls = urls;
+	}
+
+	@Override
+	public boolean supportsReturnType(MethodParameter returnType) {
+		return Outcome.class.isAssignableFrom(returnType.getParameterType());
+	}
+
+	@Override
+	public void handleReturnValue(Object returnValue, MethodParameter returnType, ModelAndViewContainer container,
+			NativeWebRequest webRequest) {
+		FlowRequest request = (FlowRequest) webRequest.getAttribute(FlowRequest.ATTRIBUTE,
+				RequestAttributes.SCOPE_REQUEST);
+		if (request == null) {
+			throw new IllegalStateException("An Outcome was returned outside a flow request by " + returnType.getMethod());
+		}
+		Outcome outcome = (returnValue != null) ? (Outcome) returnValue : Outcome.complete();
+		Task task = request.task();
+		ActionDefinition action = request.route().action();
+		if (outcome.kind() == Outcome.Kind.REDISPLAY) {
+			String view = (outcome.view() != null) ? outcome.view() : action.view();
+			if (view.isEmpty()) {
+				throw new IllegalStateException("Action " + action.type().getName()
+						+ " returned Outcome.redisplay() but declares no view; set @FlowAction(view) or use redisplay(view)");
+			}
+			container.setViewName(view);
+			return;
+		}
+		this.engine.apply(task, request.route().position(), outcome, request.principal());
+		if (outcome.kind() == Outcome.Kind.CANCEL) {
+			container.setView(FlowNavigation.redirect(task.flow().cancelUrl()));
+			return;
+		}
+		this.engine.save(task);
+		container.setView(FlowNavigation.redirect(this.urls.whereTaskIs(task)));
+	}
+
+
+}

@@ -1,0 +1,59 @@
+package dev.flows.autoconfigure;
+
+import java.time.Clock;
+
+import dev.flows.definition.FlowDefinition;
+import dev.flows.definition.FlowRegistry;
+import dev.flows.engine.FlowEngine;
+import dev.flows.engine.FlowHook;
+import dev.flows.engine.TaskTimeouts;
+import dev.flows.state.TaskStateCodec;
+import dev.flows.store.TaskStore;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configuration of the Flows engine: the registry of every {@code @Flow} bean (and of
+ * {@link FlowDefinition} beans built in code), the task state codec, and the {@link FlowEngine}
+ * over the {@link TaskStore} chosen by {@code flows.store.type}.
+ */
+@AutoConfiguration(afterName = "dev.flows.autoconfigure.FlowsStoreAutoConfiguration")
+@EnableConfigurationProperties(FlowsProperties.class)
+public final class FlowsAutoConfiguration {
+
+	FlowsAutoConfiguration() {
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	FlowRegistry flowRegistry(ConfigurableListableBeanFactory beanFactory, ObjectProvider<FlowDefinition> builtFlows) {
+		return FlowRegistry.fromBeans(beanFactory, builtFlows.orderedStream().toList());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TaskStateCodec flowsTaskStateCodec(FlowsProperties properties) {
+		// Flows' own mapper, not the application's: stored state must not change shape when the
+		// application tunes its JSON output.
+		return new TaskStateCodec(TaskStateCodec.defaultMapper(),
+				Math.toIntExact(properties.getTask().getMaxStateSize().toBytes()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(TaskStore.class)
+	FlowEngine flowEngine(FlowRegistry registry, TaskStore store, TaskStateCodec stateCodec,
+			ObjectProvider<FlowHook> hooks, ObjectProvider<Clock> clock, FlowsProperties properties) {
+		FlowsProperties.TaskProperties task = properties.getTask();
+		return new FlowEngine(registry, store, stateCodec, hooks.orderedStream().toList(),
+				clock.getIfAvailable(Clock::systemUTC),
+				new TaskTimeouts(task.getIdleTimeout(), task.getCompletedRetention(), task.getTouchInterval()));
+	}
+
+}

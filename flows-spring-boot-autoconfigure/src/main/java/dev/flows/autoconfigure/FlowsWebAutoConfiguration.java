@@ -1,0 +1,132 @@
+package dev.flows.autoconfigure;
+
+import dev.flows.engine.FlowEngine;
+import dev.flows.web.CookieTaskBinder;
+import dev.flows.web.FlowHandlerMapping;
+import dev.flows.web.FlowRequestDataValueProcessor;
+import dev.flows.web.FlowWebMvcConfigurer;
+import dev.flows.web.FlowWebSettings;
+import dev.flows.web.LoginRequiredHandler;
+import dev.flows.web.PrincipalTaskBinder;
+import dev.flows.web.SessionTaskBinder;
+import dev.flows.web.TaskBinder;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.support.RequestDataValueProcessor;
+
+/**
+ * Auto-configuration of Flows on Spring MVC: flow URLs, the task binder chosen by
+ * {@code flows.binder.type}, the {@code @RequiresLogin} answer (Spring Security's entry point when
+ * Security is present), and task id fields in every form, composed with any existing
+ * {@link RequestDataValueProcessor} such as Security's CSRF one.
+ */
+@AutoConfiguration(after = FlowsAutoConfiguration.class,
+		afterName = { "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+				"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration" })
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass(DispatcherServlet.class)
+@ConditionalOnBean(FlowEngine.class)
+public final class FlowsWebAutoConfiguration {
+
+	/** Spring's well-known bean name, looked up by Thymeleaf and JSP form tags. */
+	static final String REQUEST_DATA_VALUE_PROCESSOR = "requestDataValueProcessor";
+
+	FlowsWebAutoConfiguration() {
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	FlowWebSettings flowWebSettings(FlowsProperties properties) {
+		return new FlowWebSettings(properties.getTask().getIdParam(), properties.getWeb().getVersionParam(),
+				(properties.getTask().getOnUnknown() == FlowsProperties.UnknownTaskResponse.NOT_FOUND)
+						? FlowWebSettings.UnknownTaskAction.NOT_FOUND : FlowWebSettings.UnknownTaskAction.RESTART);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TaskBinder taskBinder(FlowsProperties properties) {
+		FlowsProperties.Binder binder = properties.getBinder();
+		return switch (binder.getType()) {
+			case SESSION -> new SessionTaskBinder();
+			case PRINCIPAL -> new PrincipalTaskBinder();
+			case COOKIE -> new CookieTaskBinder(binder.getCookie().getSecret(), binder.getCookie().getName(),
+					binder.getCookie().isSecure());
+			case NONE -> TaskBinder.NONE;
+		};
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	FlowHandlerMapping flowHandlerMapping(FlowEngine engine, TaskBinder binder, FlowWebSettings settings,
+			LoginRequiredHandler loginRequiredHandler) {
+		return new FlowHandlerMapping(engine, binder, settings, loginRequiredHandler);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	FlowWebMvcConfigurer flowWebMvcConfigurer(FlowEngine engine, FlowWebSettings settings) {
+		return new FlowWebMvcConfigurer(engine, settings);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = REQUEST_DATA_VALUE_PROCESSOR)
+	RequestDataValueProcessor requestDataValueProcessor(FlowWebSettings settings) {
+		return new FlowRequestDataValueProcessor(null, settings);
+	}
+
+	@Bean
+	static BeanPostProcessor flowRequestDataValueProcessorComposer(
+			org.springframework.beans.factory.ObjectProvider<FlowWebSettings> settings) {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				if (REQUEST_DATA_VALUE_PROCESSOR.equals(beanName) && bean instanceof RequestDataValueProcessor existing
+						&& !(bean instanceof FlowRequestDataValueProcessor)) {
+					return new FlowRequestDataValueProcessor(existing, settings.getObject());
+				}
+				return bean;
+			}
+		};
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ AccessDeniedException.class,
+			org.springframework.security.web.access.ExceptionTranslationFilter.class })
+	static class SecurityLoginConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		LoginRequiredHandler loginRequiredHandler() {
+			// Spring Security's ExceptionTranslationFilter saves the request and starts its own
+			// entry point (the login page), then brings the user back to this step of this task.
+			return (request, response) -> {
+				throw new AccessDeniedException("This step requires signing in");
+			};
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingClass("org.springframework.security.web.access.ExceptionTranslationFilter")
+	static class PlainLoginConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		LoginRequiredHandler loginRequiredHandler(FlowsProperties properties) {
+			String loginUrl = properties.getWeb().getLoginUrl();
+			return (loginUrl != null) ? LoginRequiredHandler.redirectTo(loginUrl) : LoginRequiredHandler.unauthorized();
+		}
+
+	}
+
+}
