@@ -1,0 +1,78 @@
+package dev.flows.engine;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.flows.store.TaskRecord;
+import dev.flows.store.TaskStore;
+
+/** Delegates to a real store and counts the calls of each method. */
+public final class CountingTaskStore implements TaskStore {
+
+	private final TaskStore delegate;
+
+	private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+
+	public CountingTaskStore(TaskStore delegate) {
+		this.delegate = delegate;
+	}
+
+	/** How often {@code method} was called. */
+	public int calls(String method) {
+		AtomicInteger count = this.calls.get(method);
+		return (count != null) ? count.get() : 0;
+	}
+
+	/** Calls of every method that writes. */
+	public int writes() {
+		return calls("insert") + calls("update") + calls("touch") + calls("delete") + calls("deleteExpired");
+	}
+
+	public void reset() {
+		this.calls.clear();
+	}
+
+	private void count(String method) {
+		this.calls.computeIfAbsent(method, (key) -> new AtomicInteger()).incrementAndGet();
+	}
+
+	@Override
+	public Optional<TaskRecord> find(String id) {
+		count("find");
+		return this.delegate.find(id);
+	}
+
+	@Override
+	public void insert(TaskRecord record) {
+		count("insert");
+		this.delegate.insert(record);
+	}
+
+	@Override
+	public void update(TaskRecord record, long expectedVersion) {
+		count("update");
+		this.delegate.update(record, expectedVersion);
+	}
+
+	@Override
+	public boolean touch(String id, Instant expiresAt) {
+		count("touch");
+		return this.delegate.touch(id, expiresAt);
+	}
+
+	@Override
+	public void delete(String id) {
+		count("delete");
+		this.delegate.delete(id);
+	}
+
+	@Override
+	public int deleteExpired(Instant now, int batchSize) {
+		count("deleteExpired");
+		return this.delegate.deleteExpired(now, batchSize);
+	}
+
+}
