@@ -30,12 +30,12 @@ final class FlowNavigation {
 	FlowNavigation(FlowEngine engine, FlowUrls urls) {
 		this.engine = engine;
 		this.urls = urls;
-		this.handlers = Map.of("resume", handler("resume", FlowRequest.class), "complete", handler("complete"),
-				"back", handler("back", FlowRequest.class), "cancel", handler("cancel", FlowRequest.class), "done",
-				handler("done", FlowRequest.class));
+		this.handlers = Map.of("resume", handlerMethod("resume", FlowRequest.class), "complete",
+				handlerMethod("complete"), "back", handlerMethod("back", FlowRequest.class), "cancel",
+				handlerMethod("cancel", FlowRequest.class), "done", handlerMethod("done", FlowRequest.class));
 	}
 
-	private HandlerMethod handler(String name, Class<?>... parameterTypes) {
+	private HandlerMethod handlerMethod(String name, Class<?>... parameterTypes) {
 		Method method = ReflectionUtils.findMethod(FlowNavigation.class, name, parameterTypes);
 		ReflectionUtils.makeAccessible(method);
 		return new HandlerMethod(this, method);
