@@ -26,31 +26,31 @@ class FlowsProperties {
 
 	private final Web web = new Web();
 
-	Store getStore() {
+	public Store getStore() {
 		return this.store;
 	}
 
-	TaskProperties getTask() {
+	public TaskProperties getTask() {
 		return this.task;
 	}
 
-	Binder getBinder() {
+	public Binder getBinder() {
 		return this.binder;
 	}
 
-	Jpa getJpa() {
+	public Jpa getJpa() {
 		return this.jpa;
 	}
 
-	Redis getRedis() {
+	public Redis getRedis() {
 		return this.redis;
 	}
 
-	Cleanup getCleanup() {
+	public Cleanup getCleanup() {
 		return this.cleanup;
 	}
 
-	Web getWeb() {
+	public Web getWeb() {
 		return this.web;
 	}
 
@@ -63,11 +63,11 @@ class FlowsProperties {
 		 */
 		private StoreType type = StoreType.AUTO;
 
-		StoreType getType() {
+		public StoreType getType() {
 			return this.type;
 		}
 
-		void setType(StoreType type) {
+		public void setType(StoreType type) {
 			this.type = type;
 		}
 
@@ -111,51 +111,51 @@ class FlowsProperties {
 		 */
 		private UnknownTaskResponse onUnknown = UnknownTaskResponse.RESTART;
 
-		String getIdParam() {
+		public String getIdParam() {
 			return this.idParam;
 		}
 
-		void setIdParam(String idParam) {
+		public void setIdParam(String idParam) {
 			this.idParam = idParam;
 		}
 
-		Duration getIdleTimeout() {
+		public Duration getIdleTimeout() {
 			return this.idleTimeout;
 		}
 
-		void setIdleTimeout(Duration idleTimeout) {
+		public void setIdleTimeout(Duration idleTimeout) {
 			this.idleTimeout = idleTimeout;
 		}
 
-		Duration getCompletedRetention() {
+		public Duration getCompletedRetention() {
 			return this.completedRetention;
 		}
 
-		void setCompletedRetention(Duration completedRetention) {
+		public void setCompletedRetention(Duration completedRetention) {
 			this.completedRetention = completedRetention;
 		}
 
-		Duration getTouchInterval() {
+		public Duration getTouchInterval() {
 			return this.touchInterval;
 		}
 
-		void setTouchInterval(Duration touchInterval) {
+		public void setTouchInterval(Duration touchInterval) {
 			this.touchInterval = touchInterval;
 		}
 
-		DataSize getMaxStateSize() {
+		public DataSize getMaxStateSize() {
 			return this.maxStateSize;
 		}
 
-		void setMaxStateSize(DataSize maxStateSize) {
+		public void setMaxStateSize(DataSize maxStateSize) {
 			this.maxStateSize = maxStateSize;
 		}
 
-		UnknownTaskResponse getOnUnknown() {
+		public UnknownTaskResponse getOnUnknown() {
 			return this.onUnknown;
 		}
 
-		void setOnUnknown(UnknownTaskResponse onUnknown) {
+		public void setOnUnknown(UnknownTaskResponse onUnknown) {
 			this.onUnknown = onUnknown;
 		}
 
@@ -182,15 +182,15 @@ class FlowsProperties {
 
 		private final Cookie cookie = new Cookie();
 
-		BinderType getType() {
+		public BinderType getType() {
 			return this.type;
 		}
 
-		void setType(BinderType type) {
+		public void setType(BinderType type) {
 			this.type = type;
 		}
 
-		Cookie getCookie() {
+		public Cookie getCookie() {
 			return this.cookie;
 		}
 
@@ -206,27 +206,27 @@ class FlowsProperties {
 			/** Whether the cookie is sent only over HTTPS. */
 			private boolean secure = false;
 
-			String getSecret() {
+			public String getSecret() {
 				return this.secret;
 			}
 
-			void setSecret(String secret) {
+			public void setSecret(String secret) {
 				this.secret = secret;
 			}
 
-			String getName() {
+			public String getName() {
 				return this.name;
 			}
 
-			void setName(String name) {
+			public void setName(String name) {
 				this.name = name;
 			}
 
-			boolean isSecure() {
+			public boolean isSecure() {
 				return this.secure;
 			}
 
-			void setSecure(boolean secure) {
+			public void setSecure(boolean secure) {
 				this.secure = secure;
 			}
 
@@ -254,11 +254,11 @@ class FlowsProperties {
 		/** Whether to create the flows_task table at startup: "embedded" databases only, "always" or "never". */
 		private DatabaseInitializationMode initializeSchema = DatabaseInitializationMode.EMBEDDED;
 
-		DatabaseInitializationMode getInitializeSchema() {
+		public DatabaseInitializationMode getInitializeSchema() {
 			return this.initializeSchema;
 		}
 
-		void setInitializeSchema(DatabaseInitializationMode initializeSchema) {
+		public void setInitializeSchema(DatabaseInitializationMode initializeSchema) {
 			this.initializeSchema = initializeSchema;
 		}
 
@@ -270,11 +270,11 @@ class FlowsProperties {
 		/** Prefix of the key of each task. */
 		private String keyPrefix = "flows:task:";
 
-		String getKeyPrefix() {
+		public String getKeyPrefix() {
 			return this.keyPrefix;
 		}
 
-		void setKeyPrefix(String keyPrefix) {
+		public void setKeyPrefix(String keyPrefix) {
 			this.keyPrefix = keyPrefix;
 		}
 
@@ -292,27 +292,27 @@ class FlowsProperties {
 		/** How many tasks one DELETE removes at most. */
 		private int batchSize = 500;
 
-		boolean isEnabled() {
+		public boolean isEnabled() {
 			return this.enabled;
 		}
 
-		void setEnabled(boolean enabled) {
+		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
 		}
 
-		String getCron() {
+		public String getCron() {
 			return this.cron;
 		}
 
-		void setCron(String cron) {
+		public void setCron(String cron) {
 			this.cron = cron;
 		}
 
-		int getBatchSize() {
+		public int getBatchSize() {
 			return this.batchSize;
 		}
 
-		void setBatchSize(int batchSize) {
+		public void setBatchSize(int batchSize) {
 			this.batchSize = batchSize;
 		}
 
@@ -330,19 +330,19 @@ class FlowsProperties {
 		 */
 		private String loginUrl;
 
-		String getVersionParam() {
+		public String getVersionParam() {
 			return this.versionParam;
 		}
 
-		void setVersionParam(String versionParam) {
+		public void setVersionParam(String versionParam) {
 			this.versionParam = versionParam;
 		}
 
-		String getLoginUrl() {
+		public String getLoginUrl() {
 			return this.loginUrl;
 		}
 
-		void setLoginUrl(String loginUrl) {
+		public void setLoginUrl(String loginUrl) {
 			this.loginUrl = loginUrl;
 		}
 
