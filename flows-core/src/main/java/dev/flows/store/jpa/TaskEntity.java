@@ -25,7 +25,7 @@ import dev.flows.store.TaskRecord;
 @Table(name = "flows_task", indexes = @Index(name = "flows_task_expires_at", columnList = "expires_at"))
 class TaskEntity implements Persistable<String> {
 
-	/** Long enough for any text: {@code text} on PostgreSQL, unbounded varchar on H2. */
+	/** Longer than any varchar: {@code text} on PostgreSQL, {@code character large object} on H2. */
 	static final int TEXT = Integer.MAX_VALUE;
 
 	@Id
