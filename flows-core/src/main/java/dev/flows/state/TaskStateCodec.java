@@ -81,7 +81,8 @@ public final class TaskStateCodec {
 		}
 		JsonNode tree;
 		try {
-			tree = this.mapper.readTree(json);
+			// Decimals are read exactly: as doubles, a BigDecimal such as a price would lose digits and scale.
+			tree = this.mapper.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readTree(json);
 		}
 		catch (JacksonException ex) {
 			throw new TaskStateException("Stored task state is not valid JSON: " + ex.getOriginalMessage(), ex);
