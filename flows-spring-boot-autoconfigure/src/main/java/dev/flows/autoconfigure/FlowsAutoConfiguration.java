@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import dev.flows.definition.FlowDefinition;
 import dev.flows.definition.FlowRegistry;
+import dev.flows.engine.ApplicationEventFlowHook;
 import dev.flows.engine.FlowEngine;
 import dev.flows.engine.FlowHook;
 import dev.flows.engine.TaskTimeouts;
@@ -16,6 +17,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -43,6 +45,12 @@ public final class FlowsAutoConfiguration {
 		// application tunes its JSON output.
 		return new TaskStateCodec(TaskStateCodec.defaultMapper(),
 				Math.toIntExact(properties.getTask().getMaxStateSize().toBytes()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ApplicationEventFlowHook applicationEventFlowHook(ApplicationEventPublisher publisher) {
+		return new ApplicationEventFlowHook(publisher);
 	}
 
 	@Bean

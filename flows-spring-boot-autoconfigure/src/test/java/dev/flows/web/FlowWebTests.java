@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import dev.flows.definition.Position;
 import dev.flows.engine.FlowEngine;
 import dev.flows.engine.Task;
+import dev.flows.engine.TaskTransitionedEvent;
 import dev.flows.web.testapp.CountingTaskStore;
 import dev.flows.web.testapp.OrderApplication;
 import dev.flows.web.testapp.PickItem;
@@ -66,6 +67,9 @@ class FlowWebTests {
 
 	@Autowired
 	PickItem pickItem;
+
+	@Autowired
+	OrderApplication.TransitionEvents events;
 
 	@Autowired
 	Review review;
@@ -437,6 +441,16 @@ class FlowWebTests {
 		assertThat(this.store.finds.get()).isEqualTo(1);
 		assertThat(this.store.updates.get()).isEqualTo(1);
 		assertThat(this.store.inserts.get() + this.store.touches.get()).isZero();
+	}
+
+	@Test
+	void everyMoveIsPublishedAsAnApplicationEvent() throws Exception {
+		String id = start();
+		submit("account/sign-in", id, "value", "register");
+		assertThat(this.events.received).filteredOn((event) -> event.taskId().equals(id))
+			.extracting(TaskTransitionedEvent::from, TaskTransitionedEvent::to, TaskTransitionedEvent::outcome)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("pick-item", "account/sign-in", "complete"),
+					org.assertj.core.groups.Tuple.tuple("account/sign-in", "account/register", "goTo(Register)"));
 	}
 
 	// --- login and many tasks ---

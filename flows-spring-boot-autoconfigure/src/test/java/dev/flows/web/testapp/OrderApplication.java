@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.Duration;
 
+import dev.flows.engine.TaskTransitionedEvent;
 import dev.flows.store.memory.InMemoryTaskStore;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -26,6 +27,23 @@ public class OrderApplication {
 	@Bean
 	CountingTaskStore taskStore() {
 		return new CountingTaskStore(new InMemoryTaskStore());
+	}
+
+	@Bean
+	TransitionEvents transitionEvents() {
+		return new TransitionEvents();
+	}
+
+	/** Records every {@link TaskTransitionedEvent} the application publishes. */
+	public static final class TransitionEvents {
+
+		public final java.util.List<TaskTransitionedEvent> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+		@org.springframework.context.event.EventListener
+		void on(TaskTransitionedEvent event) {
+			this.received.add(event);
+		}
+
 	}
 
 	@Bean
