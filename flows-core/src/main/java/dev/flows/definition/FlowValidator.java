@@ -13,8 +13,13 @@ final class FlowValidator {
 	}
 
 	static void validate(FlowDefinition flow) {
+		if (flow.id() == null || flow.id().isBlank()) {
+			throw new FlowDefinitionException(((flow.type() != null) ? flow.type().getName() : "The flow at " + flow.path())
+					+ " has no id; give it an id such as FlowBuilder.flow(\"purchase\", \"/buy\")");
+		}
 		String owner = (flow.type() != null) ? flow.type().getName() : "Flow '" + flow.id() + "'";
-		if (flow.path() == null || !flow.path().matches("(/[A-Za-z0-9_.~-]+)+")) {
+		// Segments of only dots ("/..", "/.") are resolved away by browsers and servlet containers.
+		if (flow.path() == null || !flow.path().matches("(/(?!\\.+(/|$))[A-Za-z0-9_.~-]+)+")) {
 			throw new FlowDefinitionException(owner + " has path '" + flow.path()
 					+ "'; use a path such as /buy or /account/close: segments of letters, digits, '-', '_', '.'");
 		}
@@ -29,6 +34,7 @@ final class FlowValidator {
 		if (!flow.completesWithRedirect() && flow.onComplete().isBlank()) {
 			throw new FlowDefinitionException(owner + " has no onComplete; give a view name or redirect:/path");
 		}
+		validatePreconditions(flow, flow.root(), owner);
 		validateScaffold(flow, Position.ROOT, flow.root());
 	}
 
@@ -46,7 +52,7 @@ final class FlowValidator {
 						+ "); give one of them another name in its annotation");
 			}
 			Position childPosition = position.child(child.name());
-			validatePreconditions(flow, child);
+			validatePreconditions(flow, child, describe(child));
 			if (child instanceof ScaffoldDefinition nested) {
 				validateScaffold(flow, childPosition, nested);
 			}
@@ -71,11 +77,11 @@ final class FlowValidator {
 		}
 	}
 
-	private static void validatePreconditions(FlowDefinition flow, NodeDefinition node) {
+	private static void validatePreconditions(FlowDefinition flow, NodeDefinition node, String description) {
 		for (Precondition precondition : node.preconditions()) {
 			if (precondition instanceof RequiredStatePrecondition required && required.otherwise() != null
 					&& flow.positionsOf(required.otherwise()).isEmpty()) {
-				throw new FlowDefinitionException(describe(node) + " has @RequiresState(otherwise = "
+				throw new FlowDefinitionException(description + " has @RequiresState(otherwise = "
 						+ required.otherwise().getName() + "), which does not exist in " + flow
 						+ "; name an action of this flow");
 			}

@@ -43,10 +43,14 @@ final class Names {
 		return (value == null || value.isBlank()) ? fallback : value;
 	}
 
-	/** Whether {@code url} is a path on this site: starts with one slash, no scheme, no host. */
+	/**
+	 * Whether {@code url} is a path on this site: starts with one slash, no scheme, no host, no
+	 * control characters (browsers drop tabs and line breaks, so {@code "/\t/evil.example"} would
+	 * lead to another site).
+	 */
 	static boolean isLocalPath(String url) {
 		return url != null && url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\")
-				&& !url.contains("\r") && !url.contains("\n");
+				&& url.chars().noneMatch((c) -> c < 0x20 || c == 0x7F);
 	}
 
 }
