@@ -1,0 +1,32 @@
+package dev.flows.sample.purchase.account;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+
+/** The form of {@link LoginOrRegister}. */
+public class LoginForm {
+
+	@NotBlank(message = "Enter your email address")
+	@Email(message = "Enter an email address like name@example.com")
+	private String email;
+
+	@NotBlank(message = "Enter your password")
+	private String password;
+
+	public String getEmail() {
+		return this.email;
+	}
+
+	public void setEmail(String email) {
+		this.email = email;
+	}
+
+	public String getPassword() {
+		return this.password;
+	}
+
+	public void setPassword(String password) {
+		this.password = password;
+	}
+
+}

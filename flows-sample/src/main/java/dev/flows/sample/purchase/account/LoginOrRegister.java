@@ -1,0 +1,71 @@
+package dev.flows.sample.purchase.account;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+
+import dev.flows.definition.FlowAction;
+import dev.flows.definition.OnGet;
+import dev.flows.definition.OnPost;
+import dev.flows.engine.Outcome;
+import dev.flows.sample.account.Accounts;
+import dev.flows.sample.account.SignIn;
+import dev.flows.state.TaskState;
+import dev.flows.web.FlowState;
+
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Logging in inside the flow. On success the customer is really signed in (Spring Security's
+ * context, a new session id) and the same task carries on to payment.
+ * <p>
+ * The page also offers "Create an account" and "Forgot your password?": small forms that post here
+ * with {@code instead=...}, and this step answers with {@code Outcome.goTo(...)}, to targets it
+ * declares in {@code targets} (checked at startup, drawn in the flow graph).
+ */
+@FlowAction(name = "login", title = "Log in", view = "purchase/account/login", submitLabel = "Log in",
+		owns = "account", targets = { Register.class, ForgotPassword.class })
+public class LoginOrRegister {
+
+	private final SignIn signIn;
+
+	LoginOrRegister(SignIn signIn) {
+		this.signIn = signIn;
+	}
+
+	/** {@code passwordChanged} is set by {@link ResetPassword}, which sends the customer back here. */
+	@OnGet
+	void show(@FlowState("passwordChanged") String passwordChanged, Model model) {
+		LoginForm form = new LoginForm();
+		form.setEmail(passwordChanged);
+		model.addAttribute("form", form);
+		model.addAttribute("passwordChanged", passwordChanged != null);
+	}
+
+	@OnPost
+	Outcome logIn(@RequestParam(name = "instead", required = false) String instead,
+			@Valid @ModelAttribute("form") LoginForm form, BindingResult errors, TaskState state,
+			HttpServletRequest request, HttpServletResponse response) {
+		if ("register".equals(instead)) {
+			return Outcome.goTo(Register.class);
+		}
+		if ("forgot-password".equals(instead)) {
+			return Outcome.goTo(ForgotPassword.class);
+		}
+		if (errors.hasErrors()) {
+			return Outcome.redisplay();
+		}
+		if (!this.signIn.withPassword(form.getEmail(), form.getPassword(), request, response)) {
+			errors.reject("badCredentials", "That email address and password don't match an account");
+			return Outcome.redisplay();
+		}
+		// The principal of this request is still the anonymous one; later steps of this request
+		// (ChoosePaymentTransition) read who signed in from the state.
+		state.put("account", Accounts.normalize(form.getEmail()));
+		return Outcome.complete();
+	}
+
+}

@@ -1,0 +1,42 @@
+package dev.flows.sample.purchase.payment;
+
+import jakarta.validation.Valid;
+
+import dev.flows.definition.FlowAction;
+import dev.flows.definition.OnGet;
+import dev.flows.definition.OnPost;
+import dev.flows.engine.Outcome;
+import dev.flows.sample.account.PaymentMethod;
+import dev.flows.state.TaskState;
+
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** PayPal. Named explicitly: the derived name would be {@code pay-pal}. */
+@FlowAction(name = "paypal", title = "PayPal", view = "purchase/payment/paypal", owns = "payment")
+public class PayPal {
+
+	private final PaymentGateway gateway;
+
+	PayPal(PaymentGateway gateway) {
+		this.gateway = gateway;
+	}
+
+	@OnGet
+	void show(Model model) {
+		model.addAttribute("form", new PayPalForm());
+	}
+
+	@OnPost
+	Outcome enter(@Valid @ModelAttribute("form") PayPalForm form, BindingResult errors, TaskState state) {
+		if (errors.hasErrors()) {
+			return Outcome.redisplay();
+		}
+		String email = form.getEmail().strip();
+		state.put("payment", Payment.newMethod(PaymentMethod.Type.PAYPAL, "PayPal (" + email + ")",
+				this.gateway.tokenizePayPal(email), form.isSaveForLater()));
+		return Outcome.complete();
+	}
+
+}
