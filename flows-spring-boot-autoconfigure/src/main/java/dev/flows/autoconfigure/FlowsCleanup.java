@@ -1,0 +1,76 @@
+package dev.flows.autoconfigure;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import dev.flows.store.TaskCleaner;
+import dev.flows.store.TaskStoreUnavailableException;
+
+/**
+ * Runs the {@link TaskCleaner} for the schedule and for the actuator endpoint, and remembers the
+ * last run for the endpoint to report.
+ */
+class FlowsCleanup {
+
+	private static final Log logger = LogFactory.getLog(FlowsCleanup.class);
+
+	private final TaskCleaner cleaner;
+
+	private final Clock clock;
+
+	private volatile Run lastRun;
+
+	FlowsCleanup(TaskCleaner cleaner, Clock clock) {
+		this.cleaner = cleaner;
+		this.clock = clock;
+	}
+
+	/** Remove expired tasks now. */
+	int run() {
+		Instant startedAt = this.clock.instant();
+		try {
+			int removed = this.cleaner.clean();
+			this.lastRun = new Run(startedAt, removed, null);
+			return removed;
+		}
+		catch (RuntimeException ex) {
+			this.lastRun = new Run(startedAt, 0, ex.getMessage());
+			throw ex;
+		}
+	}
+
+	/** The scheduled run: a failure is logged, and the next run tries again. */
+	void runScheduled() {
+		try {
+			run();
+		}
+		catch (TaskStoreUnavailableException ex) {
+			logger.warn("Expired tasks not removed, the task store is unavailable: " + ex.getMessage());
+		}
+		catch (RuntimeException ex) {
+			logger.error("Expired tasks not removed", ex);
+		}
+	}
+
+	TaskCleaner cleaner() {
+		return this.cleaner;
+	}
+
+	/** The last run, or {@code null} if there was none yet. */
+	Run lastRun() {
+		return this.lastRun;
+	}
+
+	/**
+	 * One run of the cleanup.
+	 * @param at when it started
+	 * @param removed how many tasks it removed
+	 * @param failure why it failed, or {@code null}
+	 */
+	record Run(Instant at, int removed, String failure) {
+	}
+
+}
