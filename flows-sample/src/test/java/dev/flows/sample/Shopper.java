@@ -1,0 +1,242 @@
+package dev.flows.sample;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a person does in the shop, in a real browser: open a page, read the heading, type into a
+ * field found by its label, choose an option, press a button, use the browser's Back button.
+ * Every action that loads a page waits until the new page is there.
+ */
+final class Shopper {
+
+	private static final Pattern TASK_ID = Pattern.compile("[?&]_id=([A-Za-z0-9_-]+)");
+
+	private final WebDriver driver;
+
+	private final String baseUrl;
+
+	private final WebDriverWait wait;
+
+	Shopper(WebDriver driver, String baseUrl) {
+		this.driver = driver;
+		this.baseUrl = baseUrl;
+		this.wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+		this.wait.ignoring(StaleElementReferenceException.class).ignoring(NoSuchElementException.class);
+	}
+
+	WebDriver driver() {
+		return this.driver;
+	}
+
+	// Navigation
+
+	Shopper open(String path) {
+		this.driver.get(path.startsWith("http") ? path : this.baseUrl + path);
+		waitForPage();
+		return this;
+	}
+
+	/** Presses the button with this text and waits for the page it leads to. */
+	Shopper press(String buttonText) {
+		return loadingNewPage(() -> button(buttonText).click());
+	}
+
+	/** Follows the link with this text. */
+	Shopper follow(String linkText) {
+		WebElement link = this.driver.findElement(By.xpath("//a[normalize-space()=" + xpath(linkText) + "]"));
+		return loadingNewPage(link::click);
+	}
+
+	/** The browser's own Back button. */
+	Shopper browserBack() {
+		return loadingNewPage(() -> this.driver.navigate().back());
+	}
+
+	Shopper loadingNewPage(Runnable action) {
+		WebElement html = this.driver.findElement(By.tagName("html"));
+		action.run();
+		this.wait.until(ExpectedConditions.stalenessOf(html));
+		waitForPage();
+		return this;
+	}
+
+	private void waitForPage() {
+		this.wait.until((driver) -> "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState"))
+				&& !driver.findElements(By.tagName("h1")).isEmpty());
+	}
+
+	// Reading
+
+	String heading() {
+		return this.driver.findElement(By.tagName("h1")).getText();
+	}
+
+	/** Waits until the page's heading is {@code expected}, failing with what the page shows instead. */
+	Shopper expectHeading(String expected) {
+		try {
+			this.wait.until((driver) -> expected.equals(heading()));
+		}
+		catch (org.openqa.selenium.TimeoutException ex) {
+			assertThat(heading()).as("heading of %s%n%s", url(), pageText()).isEqualTo(expected);
+		}
+		return this;
+	}
+
+	String pageText() {
+		return this.driver.findElement(By.tagName("body")).getText();
+	}
+
+	String url() {
+		return this.driver.getCurrentUrl();
+	}
+
+	String path() {
+		return url().substring(this.baseUrl.length());
+	}
+
+	/** The task id in the address bar. */
+	String taskId() {
+		Matcher matcher = TASK_ID.matcher(url());
+		assertThat(matcher.find()).as("a task id in %s", url()).isTrue();
+		return matcher.group(1);
+	}
+
+	String text(String cssSelector) {
+		return this.driver.findElement(By.cssSelector(cssSelector)).getText();
+	}
+
+	List<String> texts(String cssSelector) {
+		return this.driver.findElements(By.cssSelector(cssSelector)).stream().map(WebElement::getText).toList();
+	}
+
+	/** The top-level progress indicator: "title: status" for each step. */
+	List<String> progress() {
+		return this.driver.findElements(By.cssSelector(".progress > ol:first-child > li"))
+			.stream()
+			.map((step) -> step.findElement(By.className("step-title")).getText() + ": " + step.getDomAttribute("class"))
+			.toList();
+	}
+
+	List<String> subProgress() {
+		return this.driver.findElements(By.cssSelector(".sub-progress li"))
+			.stream()
+			.map((step) -> step.getText() + ": " + step.getDomAttribute("class"))
+			.toList();
+	}
+
+	boolean hasButton(String text) {
+		return !this.driver.findElements(By.xpath("//button[normalize-space()=" + xpath(text) + "]")).isEmpty();
+	}
+
+	// Forms
+
+	/** Types into the field labelled {@code label}, replacing what was there. */
+	Shopper fill(String label, String value) {
+		WebElement input = field(label);
+		input.clear();
+		input.sendKeys(value);
+		return this;
+	}
+
+	String valueOf(String label) {
+		return field(label).getDomProperty("value");
+	}
+
+	/** The error message shown next to the field labelled {@code label}, or "" if there is none. */
+	String errorNextTo(String label) {
+		WebElement container = field(label).findElement(By.xpath("./ancestor::*[contains(@class, 'field')][1]"));
+		List<WebElement> errors = container.findElements(By.className("field-error"));
+		return errors.isEmpty() ? "" : errors.get(0).getText();
+	}
+
+	/** The error message of a group of options (radio buttons) whose legend is {@code legend}. */
+	String errorOfChoice(String legend) {
+		WebElement fieldset = this.driver
+			.findElement(By.xpath("//fieldset[legend[normalize-space()=" + xpath(legend) + "]]"));
+		List<WebElement> errors = fieldset.findElements(By.className("field-error"));
+		return errors.isEmpty() ? "" : errors.get(0).getText();
+	}
+
+	/** Clicks the option (radio button) whose label contains {@code text}. */
+	Shopper choose(String text) {
+		option(text).click();
+		return this;
+	}
+
+	boolean isChosen(String text) {
+		return option(text).findElement(By.tagName("input")).isSelected();
+	}
+
+	/** Ticks the checkbox whose label contains {@code text}. */
+	Shopper tick(String text) {
+		WebElement box = this.driver
+			.findElement(By.xpath("//label[contains(normalize-space(), " + xpath(text) + ")]/input[@type='checkbox']"));
+		if (!box.isSelected()) {
+			box.click();
+		}
+		return this;
+	}
+
+	Shopper select(String label, String option) {
+		new Select(field(label)).selectByVisibleText(option);
+		return this;
+	}
+
+	WebElement button(String text) {
+		return this.driver.findElement(By.xpath("//button[normalize-space()=" + xpath(text) + "]"));
+	}
+
+	private WebElement option(String text) {
+		return this.driver.findElement(By.xpath("//label[contains(@class, 'choice')][contains(normalize-space(), "
+				+ xpath(text) + ")]"));
+	}
+
+	private WebElement field(String label) {
+		WebElement labelElement = this.driver.findElement(By.xpath("//label[normalize-space()=" + xpath(label) + "]"));
+		return this.driver.findElement(By.id(labelElement.getDomAttribute("for")));
+	}
+
+	/** An XPath string literal for {@code text}, whatever quotes it contains. */
+	private static String xpath(String text) {
+		if (!text.contains("'")) {
+			return "'" + text + "'";
+		}
+		if (!text.contains("\"")) {
+			return "\"" + text + "\"";
+		}
+		return "concat('" + text.replace("'", "', \"'\", '") + "')";
+	}
+
+	// Whole steps, for tests that are about something else
+
+	Shopper signIn(String email, String password) {
+		open("/login").expectHeading("Sign in");
+		fill("Email address", email).fill("Password", password).press("Sign in");
+		return expectHeading("Paper & Pen");
+	}
+
+	Shopper payByCard(String holder) {
+		expectHeading("How would you like to pay?").choose("Credit or debit card").press("Continue");
+		expectHeading("Card details");
+		fill("Name on the card", holder).fill("Card number", "4242 4242 4242 4242")
+			.fill("Expiry date (MM/YY)", "12/30")
+			.fill("Security code", "123");
+		return press("Continue").expectHeading("Confirm and pay");
+	}
+
+}
