@@ -96,7 +96,7 @@ public final class FlowEngine {
 	public Task newTask(FlowDefinition flow, String binding, Principal principal) {
 		Instant now = this.clock.instant();
 		Position entry = entryPosition(flow, principal);
-		Task task = new Task(TaskIds.newId(), flow, entry, List.of(), this.stateCodec.newState(), List.of(),
+		Task task = new Task(TaskIds.newId(), flow, entry, List.of(), this.stateCodec.newState(), List::of,
 				(binding != null) ? binding : "", TaskStatus.ACTIVE, 0, false, now, now,
 				now.plus(this.timeouts.idleTimeout()));
 		task.appendLog(new TransitionRecord("", entry.toString(), TransitionKind.START, null, now));

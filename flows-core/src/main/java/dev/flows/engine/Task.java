@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Supplier;
 
 import dev.flows.definition.ActionDefinition;
 import dev.flows.definition.FlowDefinition;
@@ -18,7 +19,7 @@ import dev.flows.state.TaskState;
 public final class Task {
 
 	/** Keeps stored rows small: older entries are dropped. */
-	static final int MAX_LOG_ENTRIES = 100;
+	static final int MAX_LOG_ENTRIES = 20;
 
 	private final String id;
 
@@ -32,7 +33,10 @@ public final class Task {
 
 	private final List<Position> history;
 
-	private final List<TransitionRecord> log;
+	/** Read lazily: pages that only show the task never pay for parsing its log. */
+	private Supplier<List<TransitionRecord>> storedLog;
+
+	private List<TransitionRecord> log;
 
 	private Position position;
 
@@ -47,14 +51,14 @@ public final class Task {
 	private Instant expiresAt;
 
 	Task(String id, FlowDefinition flow, Position position, List<Position> history, TaskState state,
-			List<TransitionRecord> log, String binding, TaskStatus status, long version, boolean persisted,
+			Supplier<List<TransitionRecord>> log, String binding, TaskStatus status, long version, boolean persisted,
 			Instant createdAt, Instant updatedAt, Instant expiresAt) {
 		this.id = id;
 		this.flow = flow;
 		this.position = position;
 		this.history = new ArrayList<>(history);
 		this.state = state;
-		this.log = new ArrayList<>(log);
+		this.storedLog = log;
 		this.binding = binding;
 		this.status = status;
 		this.version = version;
@@ -97,7 +101,15 @@ public final class Task {
 
 	/** Every move so far, oldest first (the latest {@value #MAX_LOG_ENTRIES}). */
 	public List<TransitionRecord> log() {
-		return Collections.unmodifiableList(this.log);
+		return Collections.unmodifiableList(materializedLog());
+	}
+
+	private List<TransitionRecord> materializedLog() {
+		if (this.log == null) {
+			this.log = new ArrayList<>(this.storedLog.get());
+			this.storedLog = null;
+		}
+		return this.log;
 	}
 
 	/** What ties the task to the user who started it. */
@@ -159,9 +171,10 @@ public final class Task {
 	}
 
 	void appendLog(TransitionRecord record) {
-		this.log.add(record);
-		if (this.log.size() > MAX_LOG_ENTRIES) {
-			this.log.subList(0, this.log.size() - MAX_LOG_ENTRIES).clear();
+		List<TransitionRecord> entries = materializedLog();
+		entries.add(record);
+		if (entries.size() > MAX_LOG_ENTRIES) {
+			entries.subList(0, entries.size() - MAX_LOG_ENTRIES).clear();
 		}
 	}
 

@@ -25,7 +25,7 @@ final class TaskCodec {
 	private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
 	};
 
-	private static final TypeReference<List<TransitionRecord>> LOG = new TypeReference<>() {
+	private static final TypeReference<List<StoredTransition>> LOG = new TypeReference<>() {
 	};
 
 	private final TaskStateCodec stateCodec;
@@ -41,7 +41,7 @@ final class TaskCodec {
 		List<String> history = task.history().stream().map(Position::toString).toList();
 		return new TaskRecord(task.id(), task.flow().id(), task.position().toString(),
 				this.mapper.writeValueAsString(history), this.stateCodec.write(task.state()),
-				this.mapper.writeValueAsString(task.log()), task.binding(), task.status().name(), version,
+				this.mapper.writeValueAsString(task.log().stream().map(StoredTransition::of).toList()), task.binding(), task.status().name(), version,
 				task.createdAt(), updatedAt, expiresAt);
 	}
 
@@ -57,7 +57,7 @@ final class TaskCodec {
 			}
 			TaskState state = this.stateCodec.read(record.state());
 			TaskStatus status = TaskStatus.valueOf(record.status());
-			return new Task(record.id(), flow, position, history, state, readLog(record.log()), record.binding(),
+			return new Task(record.id(), flow, position, history, state, () -> readLog(record.log()), record.binding(),
 					status, record.version(), true, record.createdAt(), record.updatedAt(), record.expiresAt());
 		}
 		catch (JacksonException | TaskStateException | IllegalArgumentException ex) {
@@ -69,7 +69,7 @@ final class TaskCodec {
 	/** The log is informational: one that an older build wrote differently is dropped, not fatal. */
 	private List<TransitionRecord> readLog(String json) {
 		try {
-			return this.mapper.readValue(json, LOG);
+			return this.mapper.readValue(json, LOG).stream().map(StoredTransition::toRecord).toList();
 		}
 		catch (JacksonException | IllegalArgumentException ex) {
 			return List.of();
@@ -83,6 +83,23 @@ final class TaskCodec {
 					+ "', which is no longer an action of the flow", null);
 		}
 		return position;
+	}
+
+	/**
+	 * A log entry as stored: short names and epoch milliseconds keep rows small and parsing cheap
+	 * (ISO instants cost several microseconds each to parse).
+	 */
+	record StoredTransition(String f, String t, TransitionKind k, String o, long at) {
+
+		static StoredTransition of(TransitionRecord record) {
+			return new StoredTransition(record.from(), record.to(), record.kind(), record.outcome(),
+					record.at().toEpochMilli());
+		}
+
+		TransitionRecord toRecord() {
+			return new TransitionRecord(this.f, this.t, this.k, this.o, Instant.ofEpochMilli(this.at));
+		}
+
 	}
 
 }
