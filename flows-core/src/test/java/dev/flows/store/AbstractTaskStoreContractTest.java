@@ -322,7 +322,7 @@ public abstract class AbstractTaskStoreContractTest {
 	void nestedStateSurvivesASaveAndLoadThroughTheEngine() {
 		FlowEngine engine = engine();
 		Task task = engine.newTask(flows().byId("contract").orElseThrow(), "me", null);
-		Order order = new Order(List.of(new Line("book", 2, new BigDecimal("12.25")), new Line("pen", 1, BigDecimal.ONE)),
+		Order order = new Order(List.of(new Line("book", 2, new BigDecimal("12.50")), new Line("pen", 1, BigDecimal.ONE)),
 				Map.of("home", new Address("Main Street 1", "Ghent"), "work", new Address("Dok Noord", "Ghent")),
 				Optional.of("ring twice"));
 		task.state().put("order", order);
