@@ -6,6 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -36,7 +37,10 @@ final class Shopper {
 		this.driver = driver;
 		this.baseUrl = baseUrl;
 		this.wait = new WebDriverWait(driver, Duration.ofSeconds(15));
-		this.wait.ignoring(StaleElementReferenceException.class).ignoring(NoSuchElementException.class);
+		this.wait.ignoring(StaleElementReferenceException.class)
+			.ignoring(NoSuchElementException.class)
+			// a script run while the page is being replaced
+			.ignoring(JavascriptException.class);
 	}
 
 	WebDriver driver() {
@@ -75,9 +79,14 @@ final class Shopper {
 		return this;
 	}
 
+	/**
+	 * Waits until the page has loaded. A page the browser restored from its back-forward cache
+	 * reloads itself (static/js/back-forward.js); until then it is marked, and this waits on.
+	 */
 	private void waitForPage() {
-		this.wait.until((driver) -> "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState"))
-				&& !driver.findElements(By.tagName("h1")).isEmpty());
+		this.wait.until((driver) -> Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
+				"return document.readyState === 'complete' && document.querySelector('h1') !== null"
+						+ " && !document.documentElement.hasAttribute('data-back-forward-cached')")));
 	}
 
 	// Reading
