@@ -24,6 +24,8 @@ class HappyPathTest extends BrowserTestSupport {
 		this.shopper.fill("Quantity", "2").press("Continue");
 
 		this.shopper.expectHeading("Log in").press("Create an account");
+		String taskId = this.shopper.taskId();
+		String sessionBefore = sessionId();
 		this.shopper.expectHeading("Create an account")
 			.fill("Your name", "Nora Newcomer")
 			.fill("Email address", email)
@@ -31,9 +33,11 @@ class HappyPathTest extends BrowserTestSupport {
 			.fill("The same password again", PASSWORD)
 			.press("Create my account");
 
-		// Signed in now (a new session id), and still in the same purchase.
+		// Signed in now, with a new session id, and still in the same purchase.
 		this.shopper.expectHeading("How would you like to pay?");
 		assertThat(this.shopper.pageText()).contains("Signed in as " + email);
+		assertThat(sessionId()).isNotEqualTo(sessionBefore);
+		assertThat(this.shopper.taskId()).isEqualTo(taskId);
 		assertThat(this.shopper.progress()).containsExactly("Do you want to buy this?: done",
 				"Tell us who you are: done", "Tell us how you want to pay: current", "Confirm and pay: todo");
 
@@ -42,7 +46,6 @@ class HappyPathTest extends BrowserTestSupport {
 		assertThat(this.shopper.text(".summary-quantity")).isEqualTo("2");
 		assertThat(this.shopper.text(".summary-total")).isEqualTo("€76.00");
 		assertThat(this.shopper.text(".summary-payment")).isEqualTo("Visa ending in 4242, expires 12/30");
-		String taskId = this.shopper.taskId();
 		this.shopper.press("Confirm and pay");
 
 		this.shopper.expectHeading("Thank you for your order");
@@ -62,6 +65,10 @@ class HappyPathTest extends BrowserTestSupport {
 			assertThat(order.getPaymentLabel()).isEqualTo("Visa ending in 4242, expires 12/30");
 			assertThat(order.getTaskId()).isEqualTo(taskId);
 		});
+	}
+
+	private String sessionId() {
+		return this.shopper.driver().manage().getCookieNamed("JSESSIONID").getValue();
 	}
 
 }

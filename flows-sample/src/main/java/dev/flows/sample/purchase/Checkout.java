@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import dev.flows.sample.account.Account;
 import dev.flows.sample.account.AccountRepository;
+import dev.flows.sample.account.DemoMailbox;
 import dev.flows.sample.account.PaymentMethod;
 import dev.flows.sample.account.PaymentMethodRepository;
 import dev.flows.sample.purchase.payment.Payment;
@@ -34,14 +35,17 @@ public class Checkout {
 
 	private final PaymentMethodRepository paymentMethods;
 
+	private final DemoMailbox mailbox;
+
 	private final Clock clock = Clock.systemUTC();
 
 	Checkout(OrderRepository orders, ProductRepository products, AccountRepository accounts,
-			PaymentMethodRepository paymentMethods) {
+			PaymentMethodRepository paymentMethods, DemoMailbox mailbox) {
 		this.orders = orders;
 		this.products = products;
 		this.accounts = accounts;
 		this.paymentMethods = paymentMethods;
+		this.mailbox = mailbox;
 	}
 
 	@Transactional
@@ -54,8 +58,11 @@ public class Checkout {
 				this.paymentMethods.save(new PaymentMethod(account, payment.type(), payment.label(), payment.token(),
 						this.clock.instant()));
 			}
-			return this.orders.save(new CustomerOrder(account, product, item.quantity(), payment.label(), taskId,
-					this.clock.instant()));
+			CustomerOrder placed = this.orders.save(new CustomerOrder(account, product, item.quantity(),
+					payment.label(), taskId, this.clock.instant()));
+			this.mailbox.send(email, "Your order " + placed.getNumber(), placed.getQuantity() + " x "
+					+ product.getName() + ", " + placed.getTotal() + ", paid with " + placed.getPaymentLabel() + ".");
+			return placed;
 		});
 		return new Receipt(order.getId(), order.getNumber(), order.getProduct().getName(), order.getQuantity(),
 				order.getTotal(), order.getPaymentLabel(), email);
