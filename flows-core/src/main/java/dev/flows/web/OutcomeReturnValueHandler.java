@@ -52,7 +52,9 @@ final class OutcomeReturnValueHandler implements HandlerMethodReturnValueHandler
 			container.setViewName(view);
 			return;
 		}
-		this.engine.apply(task, request.route().position(), outcome, request.principal());
+		// Who the user is now: the handler may just have signed someone in (or out), and the
+		// transitions and preconditions of this move must see that user, not the one of preHandle.
+		this.engine.apply(task, request.route().position(), outcome, webRequest.getUserPrincipal());
 		if (outcome.kind() == Outcome.Kind.CANCEL) {
 			container.setView(FlowNavigation.redirect(task.flow().cancelUrl()));
 			return;
