@@ -70,4 +70,32 @@ class BackButtonTest extends BrowserTestSupport {
 		});
 	}
 
+	@Test
+	void browserBackToTheLoginPageThenLogInAsSomeoneElse() {
+		String email = existingCustomer("first-login");
+		this.shopper.open("/buy?item=" + product("Field notebook").getId()).press("Continue");
+		this.shopper.expectHeading("Log in").fill("Email address", email).fill("Password", PASSWORD).press("Log in");
+		this.shopper.expectHeading("How would you like to pay?");
+		String taskId = this.shopper.taskId();
+
+		// Back on the login page, signed in: carry on as before...
+		this.shopper.browserBack().expectHeading("Log in");
+		assertThat(this.shopper.pageText()).contains("You are signed in as " + email);
+		this.shopper.press("Continue as " + email).expectHeading("How would you like to pay?");
+
+		// ...or log in as someone else: the flow carries on with the other account and its saved card.
+		this.shopper.browserBack().expectHeading("Log in");
+		this.shopper.fill("Email address", "demo@example.com").fill("Password", "password").press("Log in");
+		this.shopper.expectHeading("Pay with a saved method");
+		assertThat(this.shopper.isChosen("Visa ending in 4242, expires 12/30")).isTrue();
+		this.shopper.press("Continue").expectHeading("Confirm and pay");
+		assertThat(this.shopper.pageText()).contains("Signed in as demo@example.com");
+		assertThat(this.shopper.taskId()).as("the same task carried on").isEqualTo(taskId);
+		this.shopper.press("Confirm and pay").expectHeading("Thank you for your order");
+
+		assertThat(this.orders.findByTaskId(taskId)).hasValueSatisfying(
+				(order) -> assertThat(order.getAccount().getEmail()).isEqualTo("demo@example.com"));
+		assertThat(ordersOf(email)).isEmpty();
+	}
+
 }

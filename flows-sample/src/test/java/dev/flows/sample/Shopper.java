@@ -12,7 +12,6 @@ import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -24,6 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every action that loads a page waits until the new page is there.
  */
 final class Shopper {
+
+	/** Marks the page a navigating action leaves. */
+	private static final String LEFT = "data-left-by-test";
 
 	private static final Pattern TASK_ID = Pattern.compile("[?&]_id=([A-Za-z0-9_-]+)");
 
@@ -71,22 +73,28 @@ final class Shopper {
 		return loadingNewPage(() -> this.driver.navigate().back());
 	}
 
+	/**
+	 * Runs {@code action}, which leaves the page, and waits for the next one. The page being left is
+	 * marked first, so the wait cannot mistake it for the next one (not even when the browser brings
+	 * it back from its back-forward cache).
+	 */
 	Shopper loadingNewPage(Runnable action) {
-		WebElement html = this.driver.findElement(By.tagName("html"));
+		((JavascriptExecutor) this.driver).executeScript("document.documentElement.setAttribute('" + LEFT + "', '')");
 		action.run();
-		this.wait.until(ExpectedConditions.stalenessOf(html));
 		waitForPage();
 		return this;
 	}
 
 	/**
-	 * Waits until the page has loaded. A page the browser restored from its back-forward cache
-	 * reloads itself (static/js/back-forward.js); until then it is marked, and this waits on.
+	 * Waits until a page has loaded that is not the one left. A page the browser restored from its
+	 * back-forward cache reloads itself (static/js/back-forward.js); until then it is marked, and
+	 * this waits on.
 	 */
 	private void waitForPage() {
 		this.wait.until((driver) -> Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
-				"return document.readyState === 'complete' && document.querySelector('h1') !== null"
-						+ " && !document.documentElement.hasAttribute('data-back-forward-cached')")));
+				"const html = document.documentElement;"
+						+ " return document.readyState === 'complete' && document.querySelector('h1') !== null"
+						+ " && !html.hasAttribute('" + LEFT + "') && !html.hasAttribute('data-back-forward-cached')")));
 	}
 
 	// Reading

@@ -1,5 +1,7 @@
 package dev.flows.sample.purchase.account;
 
+import java.security.Principal;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -8,9 +10,7 @@ import dev.flows.definition.FlowAction;
 import dev.flows.definition.OnGet;
 import dev.flows.definition.OnPost;
 import dev.flows.engine.Outcome;
-import dev.flows.sample.account.Accounts;
 import dev.flows.sample.account.SignIn;
-import dev.flows.state.TaskState;
 import dev.flows.web.FlowState;
 
 import org.springframework.ui.Model;
@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * declares in {@code targets} (checked at startup, drawn in the flow graph).
  */
 @FlowAction(name = "login", title = "Log in", view = "purchase/account/login", submitLabel = "Log in",
-		owns = "account", targets = { Register.class, ForgotPassword.class })
+		targets = { Register.class, ForgotPassword.class })
 public class LoginOrRegister {
 
 	private final SignIn signIn;
@@ -36,24 +36,32 @@ public class LoginOrRegister {
 		this.signIn = signIn;
 	}
 
-	/** {@code passwordChanged} is set by {@link ResetPassword}, which sends the customer back here. */
+	/**
+	 * {@code passwordChanged} is set by {@link ResetPassword}, which sends the customer back here. A
+	 * customer who is signed in already (back here with the browser's Back button, say) may carry on
+	 * as who they are, or log in as someone else.
+	 */
 	@OnGet
-	void show(@FlowState("passwordChanged") String passwordChanged, Model model) {
+	void show(@FlowState("passwordChanged") String passwordChanged, Principal principal, Model model) {
 		LoginForm form = new LoginForm();
 		form.setEmail(passwordChanged);
 		model.addAttribute("form", form);
 		model.addAttribute("passwordChanged", passwordChanged != null);
+		model.addAttribute("signedInAs", (principal != null) ? principal.getName() : null);
 	}
 
 	@OnPost
 	Outcome logIn(@RequestParam(name = "instead", required = false) String instead,
-			@Valid @ModelAttribute("form") LoginForm form, BindingResult errors, TaskState state,
+			@Valid @ModelAttribute("form") LoginForm form, BindingResult errors, Principal principal,
 			HttpServletRequest request, HttpServletResponse response) {
 		if ("register".equals(instead)) {
 			return Outcome.goTo(Register.class);
 		}
 		if ("forgot-password".equals(instead)) {
 			return Outcome.goTo(ForgotPassword.class);
+		}
+		if ("continue".equals(instead) && principal != null) {
+			return Outcome.complete();
 		}
 		if (errors.hasErrors()) {
 			return Outcome.redisplay();
@@ -62,9 +70,7 @@ public class LoginOrRegister {
 			errors.reject("badCredentials", "That email address and password don't match an account");
 			return Outcome.redisplay();
 		}
-		// The principal of this request is still the anonymous one; later steps of this request
-		// (ChoosePaymentTransition) read who signed in from the state.
-		state.put("account", Accounts.normalize(form.getEmail()));
+		// Signed in: the rest of this request, ChoosePaymentTransition included, sees the new user.
 		return Outcome.complete();
 	}
 

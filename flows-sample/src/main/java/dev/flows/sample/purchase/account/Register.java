@@ -11,7 +11,6 @@ import dev.flows.engine.Outcome;
 import dev.flows.sample.account.Account;
 import dev.flows.sample.account.Accounts;
 import dev.flows.sample.account.SignIn;
-import dev.flows.state.TaskState;
 
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -22,7 +21,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * (an explicit scaffold), so the customer goes on to payment.
  */
 @FlowAction(name = "register", title = "Create an account", view = "purchase/account/register",
-		submitLabel = "Create my account", owns = "account")
+		submitLabel = "Create my account")
 public class Register {
 
 	private final Accounts accounts;
@@ -40,7 +39,7 @@ public class Register {
 	}
 
 	@OnPost
-	Outcome register(@Valid @ModelAttribute("form") RegisterForm form, BindingResult errors, TaskState state,
+	Outcome register(@Valid @ModelAttribute("form") RegisterForm form, BindingResult errors,
 			HttpServletRequest request, HttpServletResponse response) {
 		if (!errors.hasFieldErrors("confirmPassword") && form.getPassword() != null
 				&& !form.getPassword().equals(form.getConfirmPassword())) {
@@ -54,7 +53,6 @@ public class Register {
 		}
 		Account account = this.accounts.register(form.getEmail(), form.getName(), form.getPassword());
 		this.signIn.asNewAccount(account, request, response);
-		state.put("account", account.getEmail());
 		return Outcome.complete();
 	}
 

@@ -1,6 +1,5 @@
 package dev.flows.sample.purchase.payment;
 
-import java.security.Principal;
 import java.util.Optional;
 
 import dev.flows.definition.FlowContext;
@@ -28,13 +27,12 @@ public class ChoosePaymentTransition implements Transition {
 
 	@Override
 	public NodeDefinition firstChild(ScaffoldDefinition scaffold, FlowContext context) {
-		// The request in which the customer logs in still carries the anonymous principal: the
-		// login step puts the account into the state for that moment.
-		String email = context.principal()
-			.map(Principal::getName)
-			.orElseGet(() -> context.state().get("account", String.class));
-		return (email != null && this.paymentMethods.existsByOwnerEmail(email)) ? scaffold.child(UseSavedMethod.class)
-				: scaffold.child(NewPaymentMethod.class);
+		// ChoosePayment is under @RequiresLogin, and the customer signed in on an earlier step (or in the
+		// request that gets here: Flows moves on as the user signed in by then).
+		boolean hasSavedMethod = context.principal()
+			.map((principal) -> this.paymentMethods.existsByOwnerEmail(principal.getName()))
+			.orElse(false);
+		return hasSavedMethod ? scaffold.child(UseSavedMethod.class) : scaffold.child(NewPaymentMethod.class);
 	}
 
 	@Override
