@@ -39,9 +39,11 @@ public class UseSavedMethod {
 		return this.paymentMethods.findByOwnerEmailOrderByCreatedAtAsc(principal.getName());
 	}
 
+	/** Preselects the method chosen before, or else the first one. */
 	@OnGet
-	void show(@FlowState("payment") Payment chosen, @ModelAttribute("methods") List<PaymentMethod> methods,
-			Model model) {
+	void show(@FlowState("payment") Payment chosen, Model model) {
+		@SuppressWarnings("unchecked")
+		List<PaymentMethod> methods = (List<PaymentMethod>) model.getAttribute("methods");
 		SavedMethodForm form = new SavedMethodForm();
 		form.setMethodId((chosen != null && chosen.savedMethodId() != null) ? chosen.savedMethodId()
 				: methods.isEmpty() ? null : methods.get(0).getId());
