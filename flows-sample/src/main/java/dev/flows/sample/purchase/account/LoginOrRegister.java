@@ -37,17 +37,21 @@ public class LoginOrRegister {
 	}
 
 	/**
-	 * {@code passwordChanged} is set by {@link ResetPassword}, which sends the customer back here. A
-	 * customer who is signed in already (back here with the browser's Back button, say) may carry on
-	 * as who they are, or log in as someone else.
+	 * A customer who is signed in already (back here with the browser's Back button, say) may carry
+	 * on as who they are, or log in as someone else.
 	 */
+	@ModelAttribute("signedInAs")
+	String signedInAs(Principal principal) {
+		return (principal != null) ? principal.getName() : null;
+	}
+
+	/** {@code passwordChanged} is set by {@link ResetPassword}, which sends the customer back here. */
 	@OnGet
-	void show(@FlowState("passwordChanged") String passwordChanged, Principal principal, Model model) {
+	void show(@FlowState("passwordChanged") String passwordChanged, Model model) {
 		LoginForm form = new LoginForm();
 		form.setEmail(passwordChanged);
 		model.addAttribute("form", form);
 		model.addAttribute("passwordChanged", passwordChanged != null);
-		model.addAttribute("signedInAs", (principal != null) ? principal.getName() : null);
 	}
 
 	@OnPost
