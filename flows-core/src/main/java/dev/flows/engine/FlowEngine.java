@@ -208,6 +208,7 @@ public final class FlowEngine {
 		if (task.isPersisted()) {
 			this.store.delete(task.id());
 		}
+		task.cancelled();
 	}
 
 	/**
@@ -216,6 +217,9 @@ public final class FlowEngine {
 	 * @throws dev.flows.store.StaleTaskException if another request saved it first; nothing is stored
 	 */
 	public void save(Task task) {
+		if (task.status() == TaskStatus.CANCELLED) {
+			throw new InvalidTransitionException("The task was cancelled and deleted; it cannot be saved", task.position());
+		}
 		Instant now = this.clock.instant();
 		Instant expiresAt = now.plus(task.isCompleted() ? this.timeouts.completedRetention() : this.timeouts.idleTimeout());
 		if (!task.isPersisted()) {
@@ -336,8 +340,9 @@ public final class FlowEngine {
 	}
 
 	private static void requireActive(Task task) {
-		if (task.isCompleted()) {
-			throw new InvalidTransitionException("The task has completed", task.position());
+		if (task.status() != TaskStatus.ACTIVE) {
+			throw new InvalidTransitionException("The task has " + ((task.isCompleted()) ? "completed" : "been cancelled"),
+					task.position());
 		}
 	}
 

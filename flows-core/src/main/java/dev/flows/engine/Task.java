@@ -117,7 +117,7 @@ public final class Task {
 		return this.binding;
 	}
 
-	/** Active or completed. */
+	/** Active, completed, or (in memory only, after {@code cancel}) cancelled. */
 	public TaskStatus status() {
 		return this.status;
 	}
@@ -180,6 +180,10 @@ public final class Task {
 
 	void complete() {
 		this.status = TaskStatus.COMPLETED;
+	}
+
+	void cancelled() {
+		this.status = TaskStatus.CANCELLED;
 	}
 
 	void saved(long newVersion, Instant savedAt, Instant newExpiresAt) {

@@ -258,6 +258,20 @@ class PurchaseFlowTest {
 	}
 
 	@Test
+	void aCancelledTaskCanNeitherMoveNorBeSavedAgain() {
+		walkTo(CREDIT_CARD);
+		Task task = this.engine.load(this.taskId);
+
+		this.engine.cancel(task, this.user);
+
+		assertThat(task.status()).isEqualTo(TaskStatus.CANCELLED);
+		assertThatExceptionOfType(InvalidTransitionException.class)
+			.isThrownBy(() -> this.engine.apply(task, Position.parse(CREDIT_CARD), Outcome.complete(), this.user));
+		assertThatExceptionOfType(InvalidTransitionException.class).isThrownBy(() -> this.engine.save(task));
+		assertThat(this.store.size()).as("not re-inserted").isZero();
+	}
+
+	@Test
 	void cancellingATaskThatWasNeverSavedStoresNothing() {
 		Task task = this.engine.newTask(this.purchase, "secret", null);
 
