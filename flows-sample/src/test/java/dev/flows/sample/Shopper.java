@@ -87,7 +87,7 @@ final class Shopper {
 
 	/**
 	 * Waits until a page has loaded that is not the one left. A page the browser restored from its
-	 * back-forward cache reloads itself (static/js/back-forward.js); until then it is marked, and
+	 * back-forward cache reloads itself (Flows' /flows/back-forward.js); until then it is marked, and
 	 * this waits on.
 	 */
 	private void waitForPage() {

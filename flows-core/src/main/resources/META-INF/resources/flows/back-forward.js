@@ -6,8 +6,11 @@
  * the visitor's change would be lost. Such pages reload themselves: the server renders them again
  * with the task as it is now, and a submit rewinds the task to that step.
  *
- * The attribute marks a page that went into the cache, until it is reloaded (the tests wait for it
- * to be gone).
+ * Flows ships this script; Spring Boot serves it at /flows/back-forward.js. Include it in the layout
+ * of flow pages: <script th:src="@{/flows/back-forward.js}"></script>
+ *
+ * The attribute marks a page that went into the cache, until it is reloaded (browser tests can wait
+ * for it to be gone).
  */
 window.addEventListener('pagehide', function (event) {
     if (event.persisted) {
