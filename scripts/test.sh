@@ -7,8 +7,9 @@
 #
 # On Debian as root, missing packages (redis-server, postgresql, chromium, chromium-driver) are
 # installed first; as another user they must be installed already. The tests find the servers
-# through FLOWS_TEST_REDIS_URL and FLOWS_TEST_POSTGRES_URL; set them yourself to use servers of
-# your own, and this script starts none.
+# through FLOWS_TEST_REDIS_URL, FLOWS_TEST_REDIS_CLUSTER_NODES (a three-node Redis Cluster) and
+# FLOWS_TEST_POSTGRES_URL; set them yourself to use servers of your own, and this script starts
+# none of those.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -48,6 +49,7 @@ free_port() {
 
 WORK_DIR=""
 REDIS_STARTED=""
+CLUSTER_PIDS=()
 PG_BIN=""
 PG_STARTED=""
 
@@ -56,6 +58,11 @@ stop_servers() {
     kill "$(cat "$WORK_DIR/redis/redis.pid")" 2>/dev/null || true
     log "stopped Redis"
   fi
+  local pid_file
+  for pid_file in "${CLUSTER_PIDS[@]}"; do
+    [ -f "$pid_file" ] && kill "$(cat "$pid_file")" 2>/dev/null || true
+  done
+  [ "${#CLUSTER_PIDS[@]}" -gt 0 ] && log "stopped the Redis Cluster"
   if [ -n "$PG_STARTED" ]; then
     as_postgres "$PG_BIN/pg_ctl" -D "$WORK_DIR/pg/data" -m fast -w stop >/dev/null 2>&1 || true
     log "stopped PostgreSQL"
@@ -78,6 +85,36 @@ start_redis() {
   log "Redis at $FLOWS_TEST_REDIS_URL"
 }
 
+# Three masters, no replicas: enough for keys to spread over several nodes, as in production.
+start_redis_cluster() {
+  local port=${FLOWS_TEST_REDIS_CLUSTER_PORT:-7010} nodes=() node dir
+  for node in 1 2 3; do
+    port=$(free_port "$port")
+    dir="$WORK_DIR/cluster-$port"
+    mkdir -p "$dir"
+    redis-server --port "$port" --bind 127.0.0.1 --daemonize yes --save '' --appendonly no \
+      --cluster-enabled yes --cluster-config-file "$dir/nodes.conf" \
+      --dir "$dir" --pidfile "$dir/redis.pid" --logfile "$dir/redis.log"
+    CLUSTER_PIDS+=("$dir/redis.pid")
+    nodes+=("127.0.0.1:$port")
+    port=$((port + 1))
+  done
+  for node in "${nodes[@]}"; do
+    for _ in $(seq 50); do
+      redis-cli -h 127.0.0.1 -p "${node#*:}" ping >/dev/null 2>&1 && break
+      sleep 0.1
+    done
+  done
+  redis-cli --cluster create "${nodes[@]}" --cluster-replicas 0 --cluster-yes >/dev/null
+  for _ in $(seq 100); do
+    redis-cli -h 127.0.0.1 -p "${nodes[0]#*:}" cluster info 2>/dev/null | grep -q 'cluster_state:ok' && break
+    sleep 0.1
+  done
+  FLOWS_TEST_REDIS_CLUSTER_NODES=$(IFS=,; echo "${nodes[*]}")
+  export FLOWS_TEST_REDIS_CLUSTER_NODES
+  log "Redis Cluster at $FLOWS_TEST_REDIS_CLUSTER_NODES"
+}
+
 start_postgres() {
   local port dir="$WORK_DIR/pg"
   PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
@@ -98,6 +135,7 @@ install_missing_packages
 trap stop_servers EXIT
 WORK_DIR=$(mktemp -d "${TMPDIR:-/tmp}/flows-test.XXXXXX")
 [ -n "${FLOWS_TEST_REDIS_URL:-}" ] || start_redis
+[ -n "${FLOWS_TEST_REDIS_CLUSTER_NODES:-}" ] || start_redis_cluster
 [ -n "${FLOWS_TEST_POSTGRES_URL:-}" ] || start_postgres
 
 mvn -B verify "$@"

@@ -38,9 +38,14 @@ class RedisTaskStoreContractTest extends AbstractTaskStoreContractTest {
 
 	@BeforeAll
 	void connect() {
-		this.connectionFactory = RedisTestConnections.connect(TestServers.redis());
+		this.connectionFactory = connectionFactory();
 		this.redis = new StringRedisTemplate(this.connectionFactory);
 		this.store = new RedisTaskStore(this.connectionFactory, this.prefix);
+	}
+
+	/** A started connection factory for the Redis under test. */
+	protected LettuceConnectionFactory connectionFactory() {
+		return RedisTestConnections.connect(TestServers.redis());
 	}
 
 	@AfterAll
