@@ -3,7 +3,7 @@ package dev.flows.definition;
 /**
  * The precondition behind {@link RequiresLogin}: the user must be authenticated.
  */
-public final class LoginRequiredPrecondition implements Precondition {
+final class LoginRequiredPrecondition implements Precondition {
 
 	/** The shared instance. */
 	public static final LoginRequiredPrecondition INSTANCE = new LoginRequiredPrecondition();

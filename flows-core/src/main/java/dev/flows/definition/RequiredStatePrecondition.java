@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * The precondition behind {@link RequiresState}: every key must be in the task state.
  */
-public final class RequiredStatePrecondition implements Precondition {
+final class RequiredStatePrecondition implements Precondition {
 
 	private final List<String> keys;
 

@@ -14,7 +14,7 @@ import org.springframework.util.ClassUtils;
  * Builds a {@link ScaffoldDefinition}: children in order, a transition and preconditions.
  * Children given as classes are read from their annotations when the flow is built.
  */
-public class ScaffoldBuilder {
+public final class ScaffoldBuilder {
 
 	private String name;
 

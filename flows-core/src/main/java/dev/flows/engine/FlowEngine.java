@@ -16,6 +16,7 @@ import dev.flows.definition.NodeDefinition;
 import dev.flows.definition.Position;
 import dev.flows.definition.PreconditionResult;
 import dev.flows.state.TaskStateCodec;
+import dev.flows.store.CorruptTaskException;
 import dev.flows.store.TaskRecord;
 import dev.flows.store.TaskStore;
 
@@ -63,16 +64,6 @@ public final class FlowEngine {
 	/** The flows this engine runs. */
 	public FlowRegistry registry() {
 		return this.registry;
-	}
-
-	/** The codec for task state. */
-	public TaskStateCodec stateCodec() {
-		return this.stateCodec;
-	}
-
-	/** The timeouts tasks live by. */
-	public TaskTimeouts timeouts() {
-		return this.timeouts;
 	}
 
 	/**

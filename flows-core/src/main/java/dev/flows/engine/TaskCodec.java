@@ -10,6 +10,7 @@ import dev.flows.definition.Position;
 import dev.flows.state.TaskState;
 import dev.flows.state.TaskStateCodec;
 import dev.flows.state.TaskStateException;
+import dev.flows.store.CorruptTaskException;
 import dev.flows.store.TaskRecord;
 
 import tools.jackson.core.JacksonException;

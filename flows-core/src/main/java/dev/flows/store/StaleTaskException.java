@@ -13,7 +13,7 @@ public class StaleTaskException extends FlowException {
 	private final long expectedVersion;
 
 	public StaleTaskException(String taskId, long expectedVersion) {
-		super("Task " + abbreviate(taskId) + " is no longer at version " + expectedVersion
+		super("Task " + TaskRecord.shortId(taskId) + " is no longer at version " + expectedVersion
 				+ "; it was changed or removed by another request");
 		this.taskId = taskId;
 		this.expectedVersion = expectedVersion;
@@ -27,11 +27,6 @@ public class StaleTaskException extends FlowException {
 	/** The version the update expected to replace. */
 	public long expectedVersion() {
 		return this.expectedVersion;
-	}
-
-	/** Task ids are bearer-like secrets: keep only a prefix in messages that may reach logs. */
-	static String abbreviate(String taskId) {
-		return (taskId == null || taskId.length() <= 6) ? String.valueOf(taskId) : taskId.substring(0, 6) + "…";
 	}
 
 }

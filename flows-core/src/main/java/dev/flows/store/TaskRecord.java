@@ -49,6 +49,14 @@ public record TaskRecord(String id, String flow, String position, String history
 				this.status, newVersion, this.createdAt, this.updatedAt, this.expiresAt);
 	}
 
+	/**
+	 * The first characters of a task id, for messages that may reach logs: an id is as good as a
+	 * password to whoever holds the task's binding, so logs never carry a whole one.
+	 */
+	public static String shortId(String id) {
+		return (id == null || id.length() <= 6) ? String.valueOf(id) : id.substring(0, 6) + "…";
+	}
+
 	/** Whether the record has expired at {@code now}. */
 	public boolean isExpiredAt(Instant now) {
 		return !this.expiresAt.isAfter(now);

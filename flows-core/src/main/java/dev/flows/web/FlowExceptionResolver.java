@@ -5,11 +5,11 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import dev.flows.engine.CorruptTaskException;
 import dev.flows.engine.ForbiddenTransitionException;
 import dev.flows.engine.InvalidTransitionException;
 import dev.flows.engine.TaskNotFoundException;
 import dev.flows.state.StateTooLargeException;
+import dev.flows.store.CorruptTaskException;
 import dev.flows.store.StaleTaskException;
 import dev.flows.store.TaskStoreUnavailableException;
 

@@ -20,9 +20,12 @@ public final class FlowWebMvcConfigurer implements WebMvcConfigurer {
 
 	private final FlowWebSettings settings;
 
+	private final FlowUrls urls;
+
 	public FlowWebMvcConfigurer(FlowEngine engine, FlowWebSettings settings) {
 		this.engine = engine;
 		this.settings = settings;
+		this.urls = new FlowUrls(settings.idParam());
 	}
 
 	@Override
@@ -32,12 +35,12 @@ public final class FlowWebMvcConfigurer implements WebMvcConfigurer {
 
 	@Override
 	public void addReturnValueHandlers(List<HandlerMethodReturnValueHandler> handlers) {
-		handlers.add(new OutcomeReturnValueHandler(this.engine, new FlowUrls(this.settings.idParam())));
+		handlers.add(new OutcomeReturnValueHandler(this.engine, this.urls));
 	}
 
 	@Override
 	public void extendHandlerExceptionResolvers(List<HandlerExceptionResolver> resolvers) {
-		resolvers.add(0, new FlowExceptionResolver(this.settings, new FlowUrls(this.settings.idParam())));
+		resolvers.add(0, new FlowExceptionResolver(this.settings, this.urls));
 	}
 
 }

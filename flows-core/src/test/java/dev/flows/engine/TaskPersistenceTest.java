@@ -12,6 +12,7 @@ import dev.flows.definition.Position;
 import dev.flows.engine.purchase.ForgotPassword;
 import dev.flows.engine.purchase.Purchase;
 import dev.flows.state.TaskStateCodec;
+import dev.flows.store.CorruptTaskException;
 import dev.flows.store.StaleTaskException;
 import dev.flows.store.TaskRecord;
 import dev.flows.store.memory.InMemoryTaskStore;

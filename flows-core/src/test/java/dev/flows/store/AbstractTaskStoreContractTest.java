@@ -27,7 +27,6 @@ import dev.flows.definition.FlowBuilder;
 import dev.flows.definition.FlowRegistry;
 import dev.flows.definition.OnGet;
 import dev.flows.definition.Position;
-import dev.flows.engine.CorruptTaskException;
 import dev.flows.engine.FlowEngine;
 import dev.flows.engine.Outcome;
 import dev.flows.engine.Task;

@@ -25,7 +25,7 @@ import org.springframework.context.annotation.Bean;
  * {@link FlowDefinition} beans built in code), the task state codec, and the {@link FlowEngine}
  * over the {@link TaskStore} chosen by {@code flows.store.type}.
  */
-@AutoConfiguration(afterName = "dev.flows.autoconfigure.FlowsStoreAutoConfiguration")
+@AutoConfiguration(after = FlowsStoreAutoConfiguration.class)
 @EnableConfigurationProperties(FlowsProperties.class)
 public final class FlowsAutoConfiguration {
 

@@ -122,7 +122,7 @@ public class JpaTaskStore implements TaskStore {
 			call("insert", this.writes, () -> this.repository.saveAndFlush(TaskEntity.of(record)));
 		}
 		catch (DataIntegrityViolationException ex) {
-			throw new IllegalStateException("A task with id " + abbreviate(record.id()) + " exists already", ex);
+			throw new IllegalStateException("A task with id " + TaskRecord.shortId(record.id()) + " exists already", ex);
 		}
 	}
 
@@ -205,8 +205,5 @@ public class JpaTaskStore implements TaskStore {
 		}
 	}
 
-	private static String abbreviate(String id) {
-		return (id.length() <= 6) ? id : id.substring(0, 6) + "…";
-	}
 
 }

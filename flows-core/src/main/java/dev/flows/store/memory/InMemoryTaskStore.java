@@ -27,7 +27,7 @@ public final class InMemoryTaskStore implements TaskStore {
 	@Override
 	public void insert(TaskRecord record) {
 		if (this.tasks.putIfAbsent(record.id(), record) != null) {
-			throw new IllegalStateException("A task with id " + record.id() + " exists already");
+			throw new IllegalStateException("A task with id " + TaskRecord.shortId(record.id()) + " exists already");
 		}
 	}
 

@@ -15,6 +15,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.util.Assert;
 
+import dev.flows.store.CorruptTaskException;
 import dev.flows.store.StaleTaskException;
 import dev.flows.store.TaskRecord;
 import dev.flows.store.TaskStore;
@@ -130,7 +131,7 @@ public class RedisTaskStore implements TaskStore {
 		args.add(expiryMillis(record.expiresAt()));
 		addFields(args, record);
 		if (!executed("insert", INSERT, record.id(), args)) {
-			throw new IllegalStateException("A task with id " + abbreviate(record.id()) + " exists already");
+			throw new IllegalStateException("A task with id " + TaskRecord.shortId(record.id()) + " exists already");
 		}
 	}
 
@@ -215,13 +216,10 @@ public class RedisTaskStore implements TaskStore {
 					Instant.parse(fields.get(EXPIRES_AT)));
 		}
 		catch (RuntimeException ex) {
-			throw new IllegalStateException("Redis key " + this.keyPrefix + abbreviate(id)
+			throw new CorruptTaskException("Redis key " + this.keyPrefix + TaskRecord.shortId(id)
 					+ " does not hold a task written by Flows: " + ex.getMessage(), ex);
 		}
 	}
 
-	private static String abbreviate(String id) {
-		return (id.length() <= 6) ? id : id.substring(0, 6) + "…";
-	}
 
 }

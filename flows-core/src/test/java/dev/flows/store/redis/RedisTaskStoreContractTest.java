@@ -16,11 +16,13 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 import dev.flows.engine.TaskIds;
 import dev.flows.store.AbstractTaskStoreContractTest;
+import dev.flows.store.CorruptTaskException;
 import dev.flows.store.TaskRecord;
 import dev.flows.store.TaskStore;
 import dev.flows.store.TestServers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The contract on a real Redis ({@code FLOWS_TEST_REDIS_URL}, started by {@code scripts/test.sh}).
@@ -117,6 +119,15 @@ class RedisTaskStoreContractTest extends AbstractTaskStoreContractTest {
 		assertThat(timeToLive(record.id())).isLessThanOrEqualTo(Duration.ofMinutes(1));
 		this.store.update(record.withVersion(1).withExpiresAt(this.now.plus(Duration.ofHours(2))), 0);
 		assertThat(timeToLive(record.id())).isBetween(Duration.ofMinutes(119), Duration.ofHours(2));
+	}
+
+	@Test
+	void aHashMissingFieldsIsACorruptTaskNotAServerError() {
+		TaskRecord record = record(TaskIds.newId(), 0, live());
+		writeRaw(record);
+		this.redis.opsForHash().delete(this.prefix + record.id(), "version");
+		assertThatExceptionOfType(CorruptTaskException.class).isThrownBy(() -> engine().load(record.id()))
+			.withMessageContaining("does not hold a task written by Flows");
 	}
 
 	@Test
