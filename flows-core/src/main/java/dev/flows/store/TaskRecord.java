@@ -19,9 +19,12 @@ import java.util.Objects;
  * @param createdAt when the task was created
  * @param updatedAt when the task was last saved
  * @param expiresAt when the task becomes eligible for removal
+ * @param owner who the task belongs to: a digest of the signed-in user's name, or empty while the
+ * task is anonymous; records written before owners were kept read back as empty
  */
 public record TaskRecord(String id, String flow, String position, String history, String state, String log,
-		String binding, String status, long version, Instant createdAt, Instant updatedAt, Instant expiresAt) {
+		String binding, String status, long version, Instant createdAt, Instant updatedAt, Instant expiresAt,
+		String owner) {
 
 	public TaskRecord {
 		Objects.requireNonNull(id, "id");
@@ -35,18 +38,25 @@ public record TaskRecord(String id, String flow, String position, String history
 		state = (state != null) ? state : "{}";
 		log = (log != null) ? log : "[]";
 		binding = (binding != null) ? binding : "";
+		owner = (owner != null) ? owner : "";
+	}
+
+	/** A record of an anonymous task. */
+	public TaskRecord(String id, String flow, String position, String history, String state, String log,
+			String binding, String status, long version, Instant createdAt, Instant updatedAt, Instant expiresAt) {
+		this(id, flow, position, history, state, log, binding, status, version, createdAt, updatedAt, expiresAt, "");
 	}
 
 	/** A copy of this record with another expiry. */
 	public TaskRecord withExpiresAt(Instant newExpiresAt) {
 		return new TaskRecord(this.id, this.flow, this.position, this.history, this.state, this.log, this.binding,
-				this.status, this.version, this.createdAt, this.updatedAt, newExpiresAt);
+				this.status, this.version, this.createdAt, this.updatedAt, newExpiresAt, this.owner);
 	}
 
 	/** A copy of this record with another version. */
 	public TaskRecord withVersion(long newVersion) {
 		return new TaskRecord(this.id, this.flow, this.position, this.history, this.state, this.log, this.binding,
-				this.status, newVersion, this.createdAt, this.updatedAt, this.expiresAt);
+				this.status, newVersion, this.createdAt, this.updatedAt, this.expiresAt, this.owner);
 	}
 
 	/**

@@ -9,6 +9,13 @@ import java.util.Optional;
  * <p>
  * A store holds {@link TaskRecord}s and never interprets their JSON. Every method may throw
  * {@link TaskStoreUnavailableException} when the backing service cannot be reached.
+ * <p>
+ * <strong>Claims.</strong> Before a step's handler runs, the engine claims the task at the version
+ * the user submitted, so that a duplicate of the same submit (a double click, a retry reaching
+ * another node) finds the task claimed and never runs the handler a second time. A claim is a token
+ * and a time after which it lapses, kept with the task in the shared store: a node that stops while
+ * holding one blocks the task for that long at most. {@link #update} and {@link #delete} end any
+ * claim; {@link #touch} keeps it.
  */
 public interface TaskStore {
 
@@ -25,8 +32,32 @@ public interface TaskStore {
 	void insert(TaskRecord record);
 
 	/**
+	 * Store a new task that the caller claims at once, for the first submit of a flow: a duplicate
+	 * of that submit finds the task claimed (see {@link #claim}).
+	 * @param claimToken the caller's claim token
+	 * @param claimedUntil when the claim lapses
+	 * @return {@code false}, changing nothing, if a task with that id exists
+	 */
+	boolean insertClaimed(TaskRecord record, String claimToken, Instant claimedUntil);
+
+	/**
+	 * Claim a task at {@code version} for the request holding {@code claimToken}, and read it, in one
+	 * atomic step. The claim succeeds if the stored version is {@code version} and no other claim
+	 * is live at {@code now} (a lapsed claim is taken over).
+	 * @param claimedUntil when this claim lapses
+	 * @return the outcome, with the stored task unless it is missing
+	 */
+	ClaimResult claim(String id, long version, String claimToken, Instant now, Instant claimedUntil);
+
+	/**
+	 * End the claim {@code claimToken} holds on a task, if it still does; a claim taken over by
+	 * someone else since, or a task saved or deleted since, is left as it is.
+	 */
+	void release(String id, String claimToken);
+
+	/**
 	 * Replace a task if, and only if, its stored version is {@code expectedVersion}; the record
-	 * passed carries the new version. Check and write are atomic.
+	 * passed carries the new version. Check and write are atomic, and any claim on the task ends.
 	 * @throws StaleTaskException if the task is gone or its stored version differs; nothing changes
 	 */
 	void update(TaskRecord record, long expectedVersion);

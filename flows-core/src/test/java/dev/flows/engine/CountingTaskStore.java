@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.flows.store.ClaimResult;
 import dev.flows.store.TaskRecord;
 import dev.flows.store.TaskStore;
 
@@ -26,9 +27,9 @@ public final class CountingTaskStore implements TaskStore {
 		return (count != null) ? count.get() : 0;
 	}
 
-	/** Calls of every method that writes. */
+	/** Calls of every method that writes (a claim writes too). */
 	public int writes() {
-		return calls("insert") + calls("update") + calls("touch") + calls("delete") + calls("deleteExpired");
+		return calls("insert") + calls("insertClaimed") + calls("claim") + calls("release") + calls("update") + calls("touch") + calls("delete") + calls("deleteExpired");
 	}
 
 	public void reset() {
@@ -49,6 +50,24 @@ public final class CountingTaskStore implements TaskStore {
 	public void insert(TaskRecord record) {
 		count("insert");
 		this.delegate.insert(record);
+	}
+
+	@Override
+	public boolean insertClaimed(TaskRecord record, String claimToken, Instant claimedUntil) {
+		count("insertClaimed");
+		return this.delegate.insertClaimed(record, claimToken, claimedUntil);
+	}
+
+	@Override
+	public ClaimResult claim(String id, long version, String claimToken, Instant now, Instant claimedUntil) {
+		count("claim");
+		return this.delegate.claim(id, version, claimToken, now, claimedUntil);
+	}
+
+	@Override
+	public void release(String id, String claimToken) {
+		count("release");
+		this.delegate.release(id, claimToken);
 	}
 
 	@Override

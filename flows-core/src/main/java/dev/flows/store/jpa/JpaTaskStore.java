@@ -31,6 +31,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.flows.store.ClaimResult;
 import dev.flows.store.StaleTaskException;
 import dev.flows.store.TaskRecord;
 import dev.flows.store.TaskStore;
@@ -124,6 +125,21 @@ public class JpaTaskStore implements TaskStore {
 		catch (DataIntegrityViolationException ex) {
 			throw new IllegalStateException("A task with id " + TaskRecord.shortId(record.id()) + " exists already", ex);
 		}
+	}
+
+	@Override
+	public boolean insertClaimed(TaskRecord record, String claimToken, Instant claimedUntil) {
+		throw new UnsupportedOperationException("claims: in progress");
+	}
+
+	@Override
+	public ClaimResult claim(String id, long version, String claimToken, Instant now, Instant claimedUntil) {
+		throw new UnsupportedOperationException("claims: in progress");
+	}
+
+	@Override
+	public void release(String id, String claimToken) {
+		throw new UnsupportedOperationException("claims: in progress");
 	}
 
 	@Override

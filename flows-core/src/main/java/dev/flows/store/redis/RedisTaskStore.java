@@ -16,6 +16,7 @@ import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.util.Assert;
 
 import dev.flows.store.CorruptTaskException;
+import dev.flows.store.ClaimResult;
 import dev.flows.store.StaleTaskException;
 import dev.flows.store.TaskRecord;
 import dev.flows.store.TaskStore;
@@ -133,6 +134,21 @@ public class RedisTaskStore implements TaskStore {
 		if (!executed("insert", INSERT, record.id(), args)) {
 			throw new IllegalStateException("A task with id " + TaskRecord.shortId(record.id()) + " exists already");
 		}
+	}
+
+	@Override
+	public boolean insertClaimed(TaskRecord record, String claimToken, Instant claimedUntil) {
+		throw new UnsupportedOperationException("claims: in progress");
+	}
+
+	@Override
+	public ClaimResult claim(String id, long version, String claimToken, Instant now, Instant claimedUntil) {
+		throw new UnsupportedOperationException("claims: in progress");
+	}
+
+	@Override
+	public void release(String id, String claimToken) {
+		throw new UnsupportedOperationException("claims: in progress");
 	}
 
 	@Override

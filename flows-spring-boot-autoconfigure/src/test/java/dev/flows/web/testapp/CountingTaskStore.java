@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.flows.store.ClaimResult;
 import dev.flows.store.TaskRecord;
 import dev.flows.store.TaskStore;
 import dev.flows.store.TaskStoreUnavailableException;
@@ -24,6 +25,9 @@ public final class CountingTaskStore implements TaskStore {
 
 	public final AtomicInteger touches = new AtomicInteger();
 
+	/** Claims, claimed inserts and releases. */
+	public final AtomicInteger claims = new AtomicInteger();
+
 	public volatile boolean down;
 
 	public CountingTaskStore(TaskStore delegate) {
@@ -35,6 +39,7 @@ public final class CountingTaskStore implements TaskStore {
 		this.inserts.set(0);
 		this.updates.set(0);
 		this.touches.set(0);
+		this.claims.set(0);
 	}
 
 	public int writes() {
@@ -59,6 +64,27 @@ public final class CountingTaskStore implements TaskStore {
 		check();
 		this.inserts.incrementAndGet();
 		this.delegate.insert(record);
+	}
+
+	@Override
+	public boolean insertClaimed(TaskRecord record, String claimToken, Instant claimedUntil) {
+		check();
+		this.claims.incrementAndGet();
+		return this.delegate.insertClaimed(record, claimToken, claimedUntil);
+	}
+
+	@Override
+	public ClaimResult claim(String id, long version, String claimToken, Instant now, Instant claimedUntil) {
+		check();
+		this.claims.incrementAndGet();
+		return this.delegate.claim(id, version, claimToken, now, claimedUntil);
+	}
+
+	@Override
+	public void release(String id, String claimToken) {
+		check();
+		this.claims.incrementAndGet();
+		this.delegate.release(id, claimToken);
 	}
 
 	@Override
