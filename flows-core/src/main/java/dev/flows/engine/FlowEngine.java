@@ -8,6 +8,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import dev.flows.definition.FlowContext;
 import dev.flows.definition.FlowDefinition;
@@ -15,7 +19,10 @@ import dev.flows.definition.FlowRegistry;
 import dev.flows.definition.NodeDefinition;
 import dev.flows.definition.Position;
 import dev.flows.definition.PreconditionResult;
+import dev.flows.engine.StepEntry.Redirect.Target;
+import dev.flows.engine.StepEntry.Refused.Reason;
 import dev.flows.state.TaskStateCodec;
+import dev.flows.store.ClaimResult;
 import dev.flows.store.CorruptTaskException;
 import dev.flows.store.TaskRecord;
 import dev.flows.store.TaskStore;
@@ -24,11 +31,24 @@ import dev.flows.store.TaskStore;
  * Moves tasks through their flows and keeps them in a {@link TaskStore}. Knows nothing of HTTP: the
  * web layer is one front end, a test or a batch job can be another.
  * <p>
+ * Front ends use the request API: {@link #enter(StepRequest)} decides, by the rules every front
+ * end shares, whether a request may be served (unknown and foreign tasks, no skipping ahead, stale
+ * and duplicate submits, rewinds, preconditions, who the task belongs to), and for a submit claims
+ * the task in the store so that the step's handler runs at most once per task version, on
+ * whichever node; {@link #complete} then applies the handler's {@link Outcome} and saves in one
+ * call, and {@link #release} ends a claim that led to nothing.
+ * <p>
  * Every method that moves a task works on the object in memory; nothing is stored until
  * {@link #save(Task)}. A request that fails part way simply does not save, so the stored task is
- * unchanged.
+ * unchanged, and hooks' after-phase and events run only for moves that were stored.
  */
 public final class FlowEngine {
+
+	private static final Log logger = LogFactory.getLog(FlowEngine.class);
+
+	private static final long FIRST_PAUSE_MILLIS = 10;
+
+	private static final long LONGEST_PAUSE_MILLIS = 200;
 
 	private static final Comparator<FlowHook> HOOK_ORDER = Comparator.comparingInt(FlowHook::priority)
 		.reversed()
@@ -85,10 +105,14 @@ public final class FlowEngine {
 	 * {@link #save(Task)}, so a task exists only once the user submitted something.
 	 */
 	public Task newTask(FlowDefinition flow, String binding, Principal principal) {
+		return newTask(TaskIds.newId(), flow, binding, principal);
+	}
+
+	private Task newTask(String id, FlowDefinition flow, String binding, Principal principal) {
 		Instant now = this.clock.instant();
 		Position entry = entryPosition(flow, principal);
-		Task task = new Task(TaskIds.newId(), flow, entry, List.of(), this.stateCodec.newState(), List::of,
-				(binding != null) ? binding : "", TaskStatus.ACTIVE, 0, false, now, now,
+		Task task = new Task(id, flow, entry, List.of(), this.stateCodec.newState(), List::of,
+				(binding != null) ? binding : "", Owners.of(principal), TaskStatus.ACTIVE, 0, false, now, now,
 				now.plus(this.timeouts.idleTimeout()));
 		task.appendLog(new TransitionRecord("", entry.toString(), TransitionKind.START, null, now));
 		return task;
@@ -112,12 +136,12 @@ public final class FlowEngine {
 	}
 
 	/** A context for transitions and preconditions of {@code task}. */
-	public FlowContext context(Task task, Principal principal) {
+	FlowContext context(Task task, Principal principal) {
 		return new FlowContext(task.flow(), task.isPersisted() ? task.id() : null, task.state(), principal);
 	}
 
 	/** How {@code task} relates to the action at {@code requested}. */
-	public StepAccess access(Task task, Position requested) {
+	StepAccess access(Task task, Position requested) {
 		if (task.flow().action(requested).isEmpty()) {
 			return StepAccess.UNKNOWN;
 		}
@@ -134,7 +158,7 @@ public final class FlowEngine {
 	 * Check the preconditions of the action at {@code position} and of every scaffold enclosing it,
 	 * outermost first, before serving it.
 	 */
-	public PreconditionResult checkPreconditions(FlowContext context, Position position) {
+	PreconditionResult checkPreconditions(FlowContext context, Position position) {
 		return Navigator.checkServing(context.flow(), position, context);
 	}
 
@@ -200,6 +224,7 @@ public final class FlowEngine {
 			this.store.delete(task.id());
 		}
 		task.cancelled();
+		announce(task);
 	}
 
 	/**
@@ -222,6 +247,14 @@ public final class FlowEngine {
 			this.store.update(this.taskCodec.encode(task, next, now, expiresAt), task.version());
 			task.saved(next, now, expiresAt);
 		}
+		announce(task);
+	}
+
+	/** Runs the after-phase of the moves just stored: hooks' after-transition and on-enter, events. */
+	private static void announce(Task task) {
+		for (Runnable afterPhase : task.takeAfterPhase()) {
+			afterPhase.run();
+		}
 	}
 
 	/**
@@ -241,6 +274,378 @@ public final class FlowEngine {
 		this.store.touch(task.id(), refreshed);
 		task.touched(refreshed);
 		return true;
+	}
+
+	/**
+	 * Decide how to serve a front end's request, by the rules every front end shares. For a submit
+	 * or a Back the task comes back {@linkplain StepEntry.Proceed claimed}: the caller must end with
+	 * {@link #complete}, {@link #back}, {@link #cancel} or {@link #release}. Every other answer
+	 * leaves nothing claimed.
+	 * @throws dev.flows.store.TaskStoreUnavailableException if the store cannot be reached
+	 */
+	public StepEntry enter(StepRequest request) {
+		return switch (request.kind()) {
+			case ENTRY -> serve(request, newTask(request.flow(), null, request.principal()), null);
+			case RENDER -> render(request);
+			case RESUME, DONE -> show(request);
+			case SUBMIT -> submit(request);
+			case BACK -> (request.taskId() == null) ? new StepEntry.Redirect(Target.ENTRY, null, null)
+					: claim(request, (request.version() != null) ? request.version() : -1);
+			case CANCEL -> cancelling(request);
+		};
+	}
+
+	private StepEntry render(StepRequest request) {
+		if (request.taskId() == null) {
+			Task fresh = newTask(request.flow(), null, request.principal());
+			return request.position().equals(fresh.position()) ? serve(request, fresh, null)
+					: new StepEntry.Redirect(Target.ENTRY, null, null);
+		}
+		if (!TaskIds.isWellFormed(request.taskId())) {
+			return malformed();
+		}
+		Task task = visible(request, this.store.find(request.taskId()).orElse(null));
+		if (task == null) {
+			return new StepEntry.Unknown();
+		}
+		StepAccess access = access(task, request.position());
+		if (access != StepAccess.CURRENT && access != StepAccess.IN_HISTORY) {
+			return new StepEntry.Redirect(Target.TASK, task, null);
+		}
+		if (task.ownerChanged()) {
+			save(task);
+		}
+		else {
+			touchIfDue(task);
+		}
+		return serve(request, task, null);
+	}
+
+	private StepEntry show(StepRequest request) {
+		if (request.taskId() == null) {
+			return new StepEntry.Redirect(Target.ENTRY, null, null);
+		}
+		if (!TaskIds.isWellFormed(request.taskId())) {
+			return malformed();
+		}
+		Task task = visible(request, this.store.find(request.taskId()).orElse(null));
+		if (task == null) {
+			return new StepEntry.Unknown();
+		}
+		if (task.ownerChanged() && !task.isCompleted()) {
+			save(task);
+		}
+		if (request.kind() == StepRequest.Kind.RESUME || !task.isCompleted()) {
+			return new StepEntry.Redirect(Target.TASK, task, null);
+		}
+		return new StepEntry.Proceed(task);
+	}
+
+	private StepEntry submit(StepRequest request) {
+		FlowDefinition flow = request.flow();
+		if (request.taskId() == null) {
+			// A client that does not send the id the entry page rendered: no duplicate protection.
+			Position entry = entryPosition(flow, request.principal());
+			if (!request.position().equals(entry)) {
+				return new StepEntry.Redirect(Target.ENTRY, null, null);
+			}
+			return serve(request, newTask(flow, request.binding().bind(), request.principal()), null);
+		}
+		if (!TaskIds.isWellFormed(request.taskId())) {
+			return malformed();
+		}
+		if (request.version() == null
+				&& request.position().equals(entryPosition(flow, request.principal()))) {
+			// The flow's first submit, with the id its entry page rendered: the task is stored
+			// claimed before the handler runs, so a double click finds it and waits.
+			Task task = newTask(request.taskId(), flow, request.binding().bind(), request.principal());
+			return serve(request, task, () -> insertClaimed(task) ? null : claim(request, 0));
+		}
+		return claim(request, (request.version() != null) ? request.version() : -1);
+	}
+
+	private StepEntry cancelling(StepRequest request) {
+		if (request.taskId() == null) {
+			return new StepEntry.Redirect(Target.CANCELLED, null, null);
+		}
+		if (!TaskIds.isWellFormed(request.taskId())) {
+			return malformed();
+		}
+		Task task = visible(request, this.store.find(request.taskId()).orElse(null));
+		if (task == null) {
+			// Cancelling an entry page (its id was never stored) or an unknown task: nothing to undo.
+			return (request.version() == null) ? new StepEntry.Redirect(Target.CANCELLED, null, null)
+					: new StepEntry.Unknown();
+		}
+		return task.isCompleted() ? new StepEntry.Redirect(Target.TASK, task, null) : new StepEntry.Proceed(task);
+	}
+
+	/**
+	 * Claims the task at {@code version}, waiting a bounded time while another request holds it,
+	 * then decides the submit or Back on the claimed task.
+	 */
+	private StepEntry claim(StepRequest request, long version) {
+		String id = request.taskId();
+		String token = TaskIds.newId();
+		long deadline = System.nanoTime() + this.timeouts.claimWait().toNanos();
+		long pause = FIRST_PAUSE_MILLIS;
+		while (true) {
+			Instant now = this.clock.instant();
+			ClaimResult result = this.store.claim(id, version, token, now, now.plus(this.timeouts.claimTimeout()));
+			if (result.status() == ClaimResult.Status.MISSING) {
+				return new StepEntry.Unknown();
+			}
+			Task task = visible(request, result.record());
+			if (task == null) {
+				if (result.status() == ClaimResult.Status.CLAIMED) {
+					this.store.release(id, token);
+				}
+				return new StepEntry.Unknown();
+			}
+			switch (result.status()) {
+				case CLAIMED -> {
+					task.claimed(token);
+					return claimed(request, task);
+				}
+				case STALE -> {
+					// A double click or an old tab: the step was processed already, so never run it again.
+					return new StepEntry.Redirect(Target.TASK, task, null);
+				}
+				default -> {
+					if (System.nanoTime() - deadline >= 0) {
+						return new StepEntry.Redirect(Target.TASK, task, null);
+					}
+					pause(pause);
+					pause = Math.min(pause * 2, LONGEST_PAUSE_MILLIS);
+				}
+			}
+		}
+	}
+
+	private StepEntry claimed(StepRequest request, Task task) {
+		try {
+			if (request.kind() == StepRequest.Kind.BACK) {
+				if (task.isCompleted() || !task.canGoBack()) {
+					release(task);
+					return new StepEntry.Redirect(Target.TASK, task, null);
+				}
+				return new StepEntry.Proceed(task);
+			}
+			StepAccess access = access(task, request.position());
+			if (access == StepAccess.IN_HISTORY) {
+				rewind(task, request.position(), request.principal());
+			}
+			else if (access != StepAccess.CURRENT) {
+				release(task);
+				return new StepEntry.Redirect(Target.TASK, task, null);
+			}
+			return serve(request, task, null);
+		}
+		catch (RuntimeException ex) {
+			release(task);
+			throw ex;
+		}
+	}
+
+	/**
+	 * Checks the preconditions of the step asked for and of every scaffold around it.
+	 * @param beforeProceeding run when they pass, before answering proceed: it may answer otherwise
+	 */
+	private StepEntry serve(StepRequest request, Task task, java.util.function.Supplier<StepEntry> beforeProceeding) {
+		Position position = (request.position() != null) ? request.position() : task.position();
+		PreconditionResult result = checkPreconditions(context(task, request.principal()), position);
+		switch (result.kind()) {
+			case PASS, SKIP -> {
+				StepEntry instead = (beforeProceeding != null) ? beforeProceeding.get() : null;
+				return (instead != null) ? instead : new StepEntry.Proceed(task);
+			}
+			case REDIRECT -> {
+				release(task);
+				return redirectTarget(task, result.target());
+			}
+			case LOGIN_REQUIRED -> {
+				release(task);
+				return new StepEntry.LoginRequired();
+			}
+			case FORBIDDEN -> {
+				release(task);
+				return new StepEntry.Refused(Reason.FORBIDDEN, result.message());
+			}
+			default -> {
+				release(task);
+				logger.info("Answering 'not found' for step '" + position + "' of " + request.flow() + ": "
+						+ result.message());
+				return new StepEntry.Refused(Reason.NOT_FOUND, result.message());
+			}
+		}
+	}
+
+	/** The step a precondition names: where the task has been, else the task's current step. */
+	private StepEntry redirectTarget(Task task, Class<?> target) {
+		if (!task.isPersisted()) {
+			return new StepEntry.Redirect(Target.ENTRY, null, null);
+		}
+		for (Position position : task.flow().positionsOf(target)) {
+			StepAccess access = access(task, position);
+			if (access == StepAccess.CURRENT || access == StepAccess.IN_HISTORY) {
+				return new StepEntry.Redirect(Target.STEP, task, position);
+			}
+		}
+		return new StepEntry.Redirect(Target.TASK, task, null);
+	}
+
+	/**
+	 * The task a stored record holds, if this request may see it; {@code null} for a missing,
+	 * expired, unreadable, other flow's or other user's task, alike. A task first used anonymously
+	 * is adopted by the user signed in now.
+	 */
+	private Task visible(StepRequest request, TaskRecord record) {
+		if (record == null || !record.flow().equals(request.flow().id())
+				|| record.isExpiredAt(this.clock.instant()) || !request.binding().matches(record.binding())) {
+			return null;
+		}
+		String user = Owners.of(request.principal());
+		if (!record.owner().isEmpty() && !record.owner().equals(user)) {
+			// Someone else signed in (or the owner signed out) since the task was last used.
+			return null;
+		}
+		Task task;
+		try {
+			task = this.taskCodec.decode(record, this.registry);
+		}
+		catch (CorruptTaskException ex) {
+			logger.warn("Restarting " + request.flow() + " for task " + TaskRecord.shortId(record.id()) + ": "
+					+ ex.getMessage());
+			return null;
+		}
+		task.ownedBy(user.isEmpty() ? record.owner() : user);
+		return task;
+	}
+
+	private boolean insertClaimed(Task task) {
+		Instant now = this.clock.instant();
+		Instant expiresAt = now.plus(this.timeouts.idleTimeout());
+		String token = TaskIds.newId();
+		if (!this.store.insertClaimed(this.taskCodec.encode(task, 0, now, expiresAt), token,
+				now.plus(this.timeouts.claimTimeout()))) {
+			return false;
+		}
+		task.saved(0, now, expiresAt);
+		task.claimed(token);
+		return true;
+	}
+
+	/**
+	 * Apply what the step's handler decided and store the result, in one call: the move (hooks and
+	 * all), the task's owner (whoever is signed in now: a step that signs someone in hands the
+	 * task to them), one save, then the hooks' after-phase and events. A cancel deletes the task
+	 * instead of saving it. If anything fails, nothing is stored and the claim is released.
+	 * @throws InvalidTransitionException if {@code at} is not the current step
+	 * @throws ForbiddenTransitionException if a hook vetoed the move
+	 * @throws dev.flows.state.StateTooLargeException if the state is over the limit
+	 * @throws dev.flows.store.StaleTaskException if another request saved the task first
+	 */
+	public void complete(Task task, Position at, Outcome outcome, Principal principal) {
+		try {
+			if (principal != null || task.isPersisted()) {
+				task.ownedBy(Owners.of(principal));
+			}
+			apply(task, at, outcome, principal);
+			if (outcome.kind() != Outcome.Kind.CANCEL && outcome.kind() != Outcome.Kind.REDISPLAY) {
+				save(task);
+			}
+			else if (outcome.kind() == Outcome.Kind.REDISPLAY) {
+				release(task);
+			}
+		}
+		catch (RuntimeException ex) {
+			release(task);
+			throw ex;
+		}
+	}
+
+	/**
+	 * Go back one step and store it, for a task {@link #enter entered} for Back.
+	 * @throws InvalidTransitionException if there is no previous step
+	 */
+	public void goBack(Task task, Principal principal) {
+		try {
+			back(task, principal);
+			save(task);
+		}
+		catch (RuntimeException ex) {
+			release(task);
+			throw ex;
+		}
+	}
+
+	/**
+	 * End this request's claim on the task, if it holds one, without storing anything: the step's
+	 * handler decided nothing (a redisplay with errors), or failed. Safe to call more than once.
+	 */
+	public void release(Task task) {
+		String token = task.claimToken();
+		if (token != null) {
+			task.claimed(null);
+			this.store.release(task.id(), token);
+		}
+	}
+
+	/**
+	 * Answer a state value that no longer reads as the type asked for (the application changed the
+	 * type since the value was stored): the task goes back to the step that owns the key, which is
+	 * asked again, and the answers of that step and later ones are dropped. If no step of the task
+	 * owns the key, the task is removed and the flow restarts.
+	 */
+	public StepEntry recover(Task task, String key, Principal principal) {
+		release(task);
+		Task stored;
+		try {
+			stored = this.store.find(task.id()).map((record) -> this.taskCodec.decode(record, this.registry)).orElse(null);
+		}
+		catch (CorruptTaskException ex) {
+			stored = null;
+		}
+		if (stored == null || !stored.isPersisted() || stored.status() != TaskStatus.ACTIVE) {
+			return new StepEntry.Unknown();
+		}
+		List<Position> visited = new ArrayList<>(stored.history());
+		visited.add(stored.position());
+		int owning = -1;
+		for (int i = 0; i < visited.size() && owning < 0; i++) {
+			owning = stored.flow().action(visited.get(i)).filter((action) -> action.ownedStateKeys().contains(key))
+				.isPresent() ? i : -1;
+		}
+		if (owning < 0) {
+			logger.warn("Restarting " + stored.flow() + " for task " + TaskRecord.shortId(stored.id()) + ": state '"
+					+ key + "' no longer reads and no step owns it");
+			this.store.delete(stored.id());
+			return new StepEntry.Unknown();
+		}
+		logger.warn("Task " + TaskRecord.shortId(stored.id()) + " of " + stored.flow() + ": state '" + key
+				+ "' no longer reads; asking step '" + visited.get(owning) + "' again");
+		if (owning < stored.history().size()) {
+			rewindTo(stored, owning, TransitionKind.REWIND, principal);
+		}
+		Task asked = stored;
+		asked.currentAction().ownedStateKeys().forEach(asked.state()::remove);
+		asked.state().remove(key);
+		save(asked);
+		return new StepEntry.Redirect(Target.TASK, asked, null);
+	}
+
+	private static StepEntry malformed() {
+		return new StepEntry.Refused(Reason.MALFORMED, "The task id is malformed");
+	}
+
+	private static void pause(long millis) {
+		try {
+			TimeUnit.MILLISECONDS.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting for a claimed task", ex);
+		}
 	}
 
 	private void advance(Task task, Position destination, Outcome outcome, Principal principal) {
@@ -268,7 +673,10 @@ public final class FlowEngine {
 		});
 	}
 
-	/** Runs the hooks around {@code change} in the documented order. */
+	/**
+	 * Runs the hooks around {@code change} in the documented order; the after-phase waits until the
+	 * move is stored.
+	 */
 	private void move(Task task, TransitionEvent event, Runnable change) {
 		for (FlowHook hook : this.hooks) {
 			Optional<String> veto = hook.check(event);
@@ -288,12 +696,14 @@ public final class FlowEngine {
 		task.appendLog(new TransitionRecord(Objects.toString(event.from(), ""),
 				Objects.toString(event.to(), ""), event.kind(), Objects.toString(event.outcome(), null),
 				this.clock.instant()));
-		for (FlowHook hook : this.hooks) {
-			hook.afterTransition(event);
-			for (Position position : entered) {
-				hook.onEnter(node(task, position), position, event);
+		task.deferAfterPhase(() -> {
+			for (FlowHook hook : this.hooks) {
+				hook.afterTransition(event);
+				for (Position position : entered) {
+					hook.onEnter(node(task, position), position, event);
+				}
 			}
-		}
+		});
 	}
 
 	private static NodeDefinition node(Task task, Position position) {

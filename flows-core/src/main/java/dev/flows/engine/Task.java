@@ -29,6 +29,17 @@ public final class Task {
 
 	private final String binding;
 
+	/** Who the task belongs to: a digest of a user name, or empty while anonymous. */
+	private String owner;
+
+	private boolean ownerChanged;
+
+	/** This request's claim on the stored task, while it holds one. */
+	private String claimToken;
+
+	/** The after-phase of moves made in memory, run once they are stored. */
+	private final List<Runnable> unannounced = new ArrayList<>();
+
 	private final Instant createdAt;
 
 	private final List<Position> history;
@@ -51,8 +62,8 @@ public final class Task {
 	private Instant expiresAt;
 
 	Task(String id, FlowDefinition flow, Position position, List<Position> history, TaskState state,
-			Supplier<List<TransitionRecord>> log, String binding, TaskStatus status, long version, boolean persisted,
-			Instant createdAt, Instant updatedAt, Instant expiresAt) {
+			Supplier<List<TransitionRecord>> log, String binding, String owner, TaskStatus status, long version,
+			boolean persisted, Instant createdAt, Instant updatedAt, Instant expiresAt) {
 		this.id = id;
 		this.flow = flow;
 		this.position = position;
@@ -60,6 +71,7 @@ public final class Task {
 		this.state = state;
 		this.storedLog = log;
 		this.binding = binding;
+		this.owner = owner;
 		this.status = status;
 		this.version = version;
 		this.persisted = persisted;
@@ -115,6 +127,42 @@ public final class Task {
 	/** What ties the task to the user who started it. */
 	public String binding() {
 		return this.binding;
+	}
+
+	/** Who the task belongs to: a digest of the signed-in user's name, or empty while anonymous. */
+	String owner() {
+		return this.owner;
+	}
+
+	void ownedBy(String newOwner) {
+		if (!newOwner.equals(this.owner)) {
+			this.owner = newOwner;
+			this.ownerChanged = true;
+		}
+	}
+
+	/** Whether the owner changed since the task was loaded or saved. */
+	boolean ownerChanged() {
+		return this.ownerChanged;
+	}
+
+	String claimToken() {
+		return this.claimToken;
+	}
+
+	void claimed(String token) {
+		this.claimToken = token;
+	}
+
+	void deferAfterPhase(Runnable afterPhase) {
+		this.unannounced.add(afterPhase);
+	}
+
+	/** The after-phase of the moves now stored, removed from the task. */
+	List<Runnable> takeAfterPhase() {
+		List<Runnable> taken = List.copyOf(this.unannounced);
+		this.unannounced.clear();
+		return taken;
 	}
 
 	/** Active, completed, or (in memory only, after {@code cancel}) cancelled. */
@@ -183,10 +231,13 @@ public final class Task {
 	}
 
 	void cancelled() {
+		this.claimToken = null;
 		this.status = TaskStatus.CANCELLED;
 	}
 
 	void saved(long newVersion, Instant savedAt, Instant newExpiresAt) {
+		this.claimToken = null;
+		this.ownerChanged = false;
 		this.version = newVersion;
 		this.persisted = true;
 		this.updatedAt = savedAt;

@@ -43,23 +43,41 @@ final class TaskCodec {
 		return new TaskRecord(task.id(), task.flow().id(), task.position().toString(),
 				this.mapper.writeValueAsString(history), this.stateCodec.write(task.state()),
 				this.mapper.writeValueAsString(task.log().stream().map(StoredTransition::of).toList()), task.binding(), task.status().name(), version,
-				task.createdAt(), updatedAt, expiresAt);
+				task.createdAt(), updatedAt, expiresAt, task.owner());
 	}
 
+	/**
+	 * The task a record holds. A record written by an older build of the application is resumed
+	 * as far as it still fits: steps that no longer exist are dropped from the history, and a
+	 * position that no longer exists falls back to the latest step of the history that does.
+	 * @throws CorruptTaskException if nothing of the task can be resumed
+	 */
 	Task decode(TaskRecord record, FlowRegistry registry) {
 		FlowDefinition flow = registry.byId(record.flow())
 			.orElseThrow(() -> new CorruptTaskException("Stored task belongs to flow '" + record.flow()
 					+ "', which this application no longer has", null));
-		Position position = existingAction(flow, record.position());
 		try {
 			List<Position> history = new ArrayList<>();
 			for (String visited : this.mapper.readValue(record.history(), STRINGS)) {
-				history.add(existingAction(flow, visited));
+				Position position = existingAction(flow, visited);
+				if (position != null) {
+					history.add(position);
+				}
+			}
+			Position position = existingAction(flow, record.position());
+			if (position == null) {
+				if (history.isEmpty()) {
+					throw new CorruptTaskException("Stored task of flow '" + flow.id() + "' is at '" + record.position()
+							+ "', which is no longer a step of the flow, and no step of its history is either", null);
+				}
+				// Resume where the user last was on a step that still exists.
+				position = history.remove(history.size() - 1);
 			}
 			TaskState state = this.stateCodec.read(record.state());
 			TaskStatus status = TaskStatus.valueOf(record.status());
 			return new Task(record.id(), flow, position, history, state, () -> readLog(record.log()), record.binding(),
-					status, record.version(), true, record.createdAt(), record.updatedAt(), record.expiresAt());
+					record.owner(), status, record.version(), true, record.createdAt(), record.updatedAt(),
+					record.expiresAt());
 		}
 		catch (JacksonException | TaskStateException | IllegalArgumentException ex) {
 			throw new CorruptTaskException("Stored task of flow '" + flow.id() + "' cannot be read: " + ex.getMessage(),
@@ -77,13 +95,10 @@ final class TaskCodec {
 		}
 	}
 
+	/** The action at {@code path}, or {@code null} if the flow no longer has one there. */
 	private static Position existingAction(FlowDefinition flow, String path) {
 		Position position = Position.parse(path);
-		if (flow.action(position).isEmpty()) {
-			throw new CorruptTaskException("Stored task of flow '" + flow.id() + "' is at '" + path
-					+ "', which is no longer an action of the flow", null);
-		}
-		return position;
+		return flow.action(position).isPresent() ? position : null;
 	}
 
 	/**

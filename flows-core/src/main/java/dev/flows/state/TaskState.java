@@ -129,8 +129,8 @@ public final class TaskState {
 			return this.mapper.treeToValue(node, type);
 		}
 		catch (JacksonException ex) {
-			throw new TaskStateException("Task state '" + key + "' cannot be read as " + type.toCanonical()
-					+ ": " + ex.getOriginalMessage(), ex);
+			throw new UnreadableStateException(key, "Task state '" + key + "' cannot be read as "
+					+ type.toCanonical() + ": " + ex.getOriginalMessage(), ex);
 		}
 	}
 

@@ -5,10 +5,13 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import dev.flows.engine.FlowEngine;
 import dev.flows.engine.ForbiddenTransitionException;
 import dev.flows.engine.InvalidTransitionException;
+import dev.flows.engine.StepEntry;
 import dev.flows.engine.TaskNotFoundException;
 import dev.flows.state.StateTooLargeException;
+import dev.flows.state.UnreadableStateException;
 import dev.flows.store.CorruptTaskException;
 import dev.flows.store.StaleTaskException;
 import dev.flows.store.TaskStoreUnavailableException;
@@ -22,7 +25,8 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Turns Flows' exceptions during a flow request into answers a user can act on: an unknown task
+ * Turns Flows' exceptions during a flow request into answers a user can act on: a stored answer
+ * that no longer reads (after a redeploy) sends the task back to the step that gave it, an unknown task
  * restarts the flow (or 404), a stale or invalid move goes to where the task is, a vetoed move is
  * 409, oversize state 413, a store that is down 503. Nothing was saved in any of these cases, so
  * the task is as it was. Error statuses go through the servlet container's error handling, so
@@ -32,11 +36,14 @@ final class FlowExceptionResolver implements HandlerExceptionResolver, Ordered {
 
 	private static final Log logger = LogFactory.getLog(FlowExceptionResolver.class);
 
+	private final FlowEngine engine;
+
 	private final FlowWebSettings settings;
 
 	private final FlowUrls urls;
 
-	FlowExceptionResolver(FlowWebSettings settings, FlowUrls urls) {
+	FlowExceptionResolver(FlowEngine engine, FlowWebSettings settings, FlowUrls urls) {
+		this.engine = engine;
 		this.settings = settings;
 		this.urls = urls;
 	}
@@ -54,13 +61,20 @@ final class FlowExceptionResolver implements HandlerExceptionResolver, Ordered {
 			return null;
 		}
 		try {
+			if (ex instanceof UnreadableStateException unreadable
+					&& request.getAttribute(FlowRequest.ATTRIBUTE) instanceof FlowRequest flowRequest
+					&& flowRequest.task() != null && flowRequest.task().isPersisted()) {
+				// A redeploy changed the type of a stored answer: ask the step that gave it again.
+				StepEntry entry = this.engine.recover(flowRequest.task(), unreadable.key(), request.getUserPrincipal());
+				return (entry instanceof StepEntry.Redirect redirect)
+						? new ModelAndView(new SeeOther(this.urls.of(redirect, route.flow())))
+						: unknownTask(route, response);
+			}
 			if (ex instanceof TaskNotFoundException || ex instanceof CorruptTaskException) {
 				if (ex instanceof CorruptTaskException) {
 					logger.warn("Restarting " + route.flow() + ": " + ex.getMessage());
 				}
-				return (this.settings.onUnknownTask() == FlowWebSettings.UnknownTaskAction.RESTART)
-						? redirect(this.urls.restart(route.flow()))
-						: error(response, HttpStatus.NOT_FOUND, "This task does not exist or has expired");
+				return unknownTask(route, response);
 			}
 			if (ex instanceof StaleTaskException || ex instanceof InvalidTransitionException) {
 				return route.hasTaskId() ? redirect(this.urls.resume(route.flow(), route.taskId()))
@@ -86,8 +100,14 @@ final class FlowExceptionResolver implements HandlerExceptionResolver, Ordered {
 		return null;
 	}
 
+	private ModelAndView unknownTask(FlowRoute route, HttpServletResponse response) throws IOException {
+		return (this.settings.onUnknownTask() == FlowWebSettings.UnknownTaskAction.RESTART)
+				? redirect(this.urls.restart(route.flow()))
+				: error(response, HttpStatus.NOT_FOUND, "This task does not exist or has expired");
+	}
+
 	private static ModelAndView redirect(String localPath) {
-		return new ModelAndView(FlowNavigation.redirect(localPath));
+		return new ModelAndView(new SeeOther(localPath));
 	}
 
 	private static ModelAndView error(HttpServletResponse response, HttpStatus status, String message)

@@ -7,12 +7,10 @@ import dev.flows.engine.FlowEngine;
 import dev.flows.engine.Outcome;
 import dev.flows.engine.Task;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.util.ReflectionUtils;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.View;
-import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * Flows' own handler methods, invoked by Spring MVC like an action's: resume, back, cancel, the
@@ -45,9 +43,12 @@ final class FlowNavigation {
 		return this.handlers.get(name);
 	}
 
-	/** GET of the flow with a task: to the step where it is, or its completion. */
+	/**
+	 * GET of the flow with a task. The engine answers it with a redirect before any handler runs;
+	 * this handler is what the mapping names for it.
+	 */
 	View resume(FlowRequest request) {
-		return redirect(this.urls.whereTaskIs(request.task()));
+		return new SeeOther(this.urls.whereTaskIs(request.task()));
 	}
 
 	/** POST of a step without an {@code @OnPost} method, or of a Skip button. */
@@ -57,9 +58,8 @@ final class FlowNavigation {
 
 	View back(FlowRequest request) {
 		Task task = request.task();
-		this.engine.back(task, request.principal());
-		this.engine.save(task);
-		return redirect(this.urls.whereTaskIs(task));
+		this.engine.goBack(task, request.principal());
+		return new SeeOther(this.urls.whereTaskIs(task));
 	}
 
 	View cancel(FlowRequest request) {
@@ -67,27 +67,19 @@ final class FlowNavigation {
 		if (task != null) {
 			this.engine.cancel(task, request.principal());
 		}
-		return redirect(request.route().flow().cancelUrl());
+		return new SeeOther(request.route().flow().cancelUrl());
 	}
 
 	/** The completion page: the flow's view, with the task and its final state. */
 	ModelAndView done(FlowRequest request) {
 		Task task = request.task();
 		if (task.flow().completesWithRedirect()) {
-			return new ModelAndView(redirect(task.flow().completionRedirectPath()));
+			return new ModelAndView(new SeeOther(task.flow().completionRedirectPath()));
 		}
 		ModelAndView page = new ModelAndView(task.flow().onComplete());
 		page.addObject("task", task);
 		page.addObject("state", task.state().asMap());
 		return page;
-	}
-
-
-	static RedirectView redirect(String localPath) {
-		RedirectView view = new RedirectView(localPath, true);
-		view.setStatusCode(HttpStatus.SEE_OTHER);
-		view.setExposeModelAttributes(false);
-		return view;
 	}
 
 }

@@ -85,9 +85,12 @@ public final class FlowPage {
 		ActionDefinition action = (position != null) ? request.route().action() : null;
 		boolean persisted = task != null && task.isPersisted();
 		Map<String, String> hidden = new LinkedHashMap<>();
-		if (persisted) {
+		if (task != null) {
+			// Before the first submit: the id the submit will store the task under, and no version.
 			hidden.put(settings.idParam(), task.id());
-			hidden.put(settings.versionParam(), Long.toString(task.version()));
+			if (persisted) {
+				hidden.put(settings.versionParam(), Long.toString(task.version()));
+			}
 		}
 		boolean completed = task != null && task.isCompleted();
 		Position current = (task != null) ? task.position() : position;

@@ -2,6 +2,7 @@ package dev.flows.web;
 
 import dev.flows.definition.FlowDefinition;
 import dev.flows.definition.Position;
+import dev.flows.engine.StepEntry;
 import dev.flows.engine.Task;
 
 import org.springframework.web.util.UriComponentsBuilder;
@@ -60,6 +61,16 @@ final class FlowUrls {
 					: done(task.flow(), task.id());
 		}
 		return step(task.flow(), task.position(), task.id());
+	}
+
+	/** Where an engine's redirect leads, as a local path. */
+	String of(StepEntry.Redirect redirect, FlowDefinition flow) {
+		return switch (redirect.target()) {
+			case ENTRY -> entry(flow);
+			case TASK -> whereTaskIs(redirect.task());
+			case STEP -> step(flow, redirect.position(), redirect.task().id());
+			case CANCELLED -> flow.cancelUrl();
+		};
 	}
 
 	private String withId(String path, String taskId) {

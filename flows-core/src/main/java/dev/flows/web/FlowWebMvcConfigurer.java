@@ -40,7 +40,7 @@ public final class FlowWebMvcConfigurer implements WebMvcConfigurer {
 
 	@Override
 	public void extendHandlerExceptionResolvers(List<HandlerExceptionResolver> resolvers) {
-		resolvers.add(0, new FlowExceptionResolver(this.settings, this.urls));
+		resolvers.add(0, new FlowExceptionResolver(this.engine, this.settings, this.urls));
 	}
 
 }

@@ -43,8 +43,7 @@ public interface LoginRequiredHandler {
 				.encode()
 				.build()
 				.toUriString();
-			response.setStatus(HttpStatus.SEE_OTHER.value());
-			response.setHeader("Location", response.encodeRedirectURL(target));
+			SeeOther.sendTo(response, target);
 		};
 	}
 

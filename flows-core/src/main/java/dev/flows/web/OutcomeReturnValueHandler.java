@@ -12,9 +12,9 @@ import org.springframework.web.method.support.HandlerMethodReturnValueHandler;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
- * Applies the {@link Outcome} a POST handler returned: redisplay renders the step's view with the
- * submitted form and its errors; anything else moves the task, saves it once, and redirects (303)
- * to the next page.
+ * Applies the {@link Outcome} a POST handler returned through {@link FlowEngine#complete}:
+ * redisplay renders the step's view with the submitted form and its errors, storing nothing;
+ * anything else moves the task, saves it once, and redirects (303) to the next page.
  */
 final class OutcomeReturnValueHandler implements HandlerMethodReturnValueHandler {
 
@@ -50,17 +50,16 @@ final class OutcomeReturnValueHandler implements HandlerMethodReturnValueHandler
 						+ " returned Outcome.redisplay() but declares no view; set @FlowAction(view) or use redisplay(view)");
 			}
 			container.setViewName(view);
-			return;
 		}
 		// Who the user is now: the handler may just have signed someone in (or out), and the
-		// transitions and preconditions of this move must see that user, not the one of preHandle.
-		this.engine.apply(task, request.route().position(), outcome, webRequest.getUserPrincipal());
+		// transitions and preconditions of this move, and the task's owner, must be that user.
+		this.engine.complete(task, request.route().position(), outcome, webRequest.getUserPrincipal());
 		if (outcome.kind() == Outcome.Kind.CANCEL) {
-			container.setView(FlowNavigation.redirect(task.flow().cancelUrl()));
-			return;
+			container.setView(new SeeOther(task.flow().cancelUrl()));
 		}
-		this.engine.save(task);
-		container.setView(FlowNavigation.redirect(this.urls.whereTaskIs(task)));
+		else if (outcome.kind() != Outcome.Kind.REDISPLAY) {
+			container.setView(new SeeOther(this.urls.whereTaskIs(task)));
+		}
 	}
 
 

@@ -17,7 +17,10 @@ import dev.flows.definition.OnGet;
 import dev.flows.definition.Position;
 import dev.flows.engine.FlowEngine;
 import dev.flows.engine.Outcome;
+import dev.flows.engine.StepEntry;
+import dev.flows.engine.StepRequest;
 import dev.flows.engine.Task;
+import dev.flows.engine.TaskBinding;
 import dev.flows.engine.TaskTimeouts;
 import dev.flows.state.TaskState;
 import dev.flows.state.TaskStateCodec;
@@ -44,8 +47,10 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * <ul>
  * <li>{@code jsonBaseline}: the floor any store-backed wizard pays per request: read the task's
  * state JSON and write it back.</li>
- * <li>{@code readPage}: what a GET of a step costs: load, decode, check access (no write).</li>
- * <li>{@code submitStep}: what a POST costs: load, apply the outcome, run the transition, save.</li>
+ * <li>{@code readPage}: what a GET of a step costs: load, decode, check access and preconditions
+ * (no write).</li>
+ * <li>{@code submitStep}: what a POST costs: claim and load, apply the outcome, run the transition,
+ * save (plus one load to know which way to go, which the web layer does not need).</li>
  * </ul>
  * Each runs with 1,000 and 100,000 tasks in the store: the ratio between the two shows how the
  * cost scales with the number of live tasks.
@@ -73,10 +78,13 @@ public class EngineBenchmark {
 
 	private final Position first = Position.parse("first");
 
+	private FlowDefinition flow;
+
 	@Setup(Level.Trial)
 	public void setUp() {
 		this.codec = TaskStateCodec.withDefaults();
 		FlowDefinition flow = FlowBuilder.flow("bench", "/bench").action(First.class).action(Second.class).build();
+		this.flow = flow;
 		this.engine = new FlowEngine(new FlowRegistry(List.of(flow)), new InMemoryTaskStore(), this.codec, List.of(),
 				Clock.systemUTC(), TaskTimeouts.DEFAULTS);
 		for (int i = 0; i < this.liveTasks; i++) {
@@ -103,21 +111,25 @@ public class EngineBenchmark {
 
 	@Benchmark
 	public Object readPage() {
-		Task task = this.engine.load(this.taskId);
-		return this.engine.access(task, this.first);
+		return this.engine.enter(new StepRequest(this.flow, StepRequest.Kind.RENDER, this.first, this.taskId, null,
+				null, TaskBinding.NONE));
 	}
 
 	@Benchmark
 	public Task submitStep() {
 		Task task = this.engine.load(this.taskId);
-		if (task.position().equals(this.first)) {
-			this.engine.apply(task, this.first, Outcome.complete(), null);
+		boolean forward = task.position().equals(this.first);
+		StepEntry entry = this.engine.enter(new StepRequest(this.flow,
+				forward ? StepRequest.Kind.SUBMIT : StepRequest.Kind.BACK, task.position(), this.taskId, task.version(),
+				null, TaskBinding.NONE));
+		Task claimed = ((StepEntry.Proceed) entry).task();
+		if (forward) {
+			this.engine.complete(claimed, this.first, Outcome.complete(), null);
 		}
 		else {
-			this.engine.back(task, null);
+			this.engine.goBack(claimed, null);
 		}
-		this.engine.save(task);
-		return task;
+		return claimed;
 	}
 
 	public static void main(String[] args) throws Exception {

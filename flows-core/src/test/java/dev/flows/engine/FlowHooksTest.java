@@ -48,7 +48,7 @@ class FlowHooksTest {
 		Task task = taskAt(engine, LOGIN);
 		this.calls.clear();
 
-		engine.apply(task, Position.parse(LOGIN), Outcome.complete(), ALICE);
+		engine.complete(task, Position.parse(LOGIN), Outcome.complete(), ALICE);
 
 		assertThat(this.calls).containsExactly(
 				"a check " + LOGIN + " at " + LOGIN,
@@ -83,7 +83,7 @@ class FlowHooksTest {
 		Task task = taskAt(engine, "confirm-and-pay");
 		this.calls.clear();
 
-		engine.apply(task, Position.parse("confirm-and-pay"), Outcome.complete(), ALICE);
+		engine.complete(task, Position.parse("confirm-and-pay"), Outcome.complete(), ALICE);
 
 		assertThat(this.calls).containsExactly("a check confirm-and-pay at confirm-and-pay",
 				"a before at confirm-and-pay", "a leave confirm-and-pay", "a leave ", "a after at confirm-and-pay logged FINISH");
@@ -100,8 +100,8 @@ class FlowHooksTest {
 		});
 		Task task = taskAt(engine, LOGIN);
 
-		engine.apply(task, Position.parse(LOGIN), Outcome.goTo(ForgotPassword.class), ALICE);
-		engine.back(task, ALICE);
+		engine.complete(task, Position.parse(LOGIN), Outcome.goTo(ForgotPassword.class), ALICE);
+		engine.goBack(task, ALICE);
 
 		assertThat(events).hasSize(3);
 		TransitionEvent goTo = events.get(1);
@@ -296,6 +296,7 @@ class FlowHooksTest {
 			}
 		}
 		assertThat(task.position()).hasToString(step);
+		engine.save(task);
 		return task;
 	}
 

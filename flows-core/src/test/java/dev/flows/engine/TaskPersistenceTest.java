@@ -305,29 +305,43 @@ class TaskPersistenceTest {
 	}
 
 	@Test
-	void aRecordAtAnUnknownPositionIsCorrupt() {
+	void aRecordAtAStepThatNoLongerExistsResumesAtTheLatestStepOfItsHistory() {
 		String id = stored((record) -> copy(record, record.flow(), "get-user-account/sign-in", record.history(),
 				record.state(), record.status()));
 
-		assertThatExceptionOfType(CorruptTaskException.class).isThrownBy(() -> this.engine.load(id))
-			.withMessageContaining("get-user-account/sign-in");
+		Task task = this.engine.load(id);
+
+		assertThat(task.position()).hasToString("confirm-item");
+		assertThat(task.history()).isEmpty();
+		assertThat(task.state().get("item", Integer.class)).isEqualTo(42);
 	}
 
 	@Test
-	void aRecordPositionedOnAScaffoldIsCorrupt() {
+	void aRecordPositionedOnAScaffoldResumesAtTheLatestStepOfItsHistory() {
 		String id = stored((record) -> copy(record, record.flow(), "get-user-account", record.history(),
 				record.state(), record.status()));
 
-		assertThatExceptionOfType(CorruptTaskException.class).isThrownBy(() -> this.engine.load(id));
+		assertThat(this.engine.load(id).position()).hasToString("confirm-item");
 	}
 
 	@Test
-	void aRecordWithAnUnknownPositionInItsHistoryIsCorrupt() {
-		String id = stored((record) -> copy(record, record.flow(), record.position(), "[\"confirm-item\",\"gone\"]",
+	void aRecordWithoutAnyStepThatStillExistsIsCorrupt() {
+		String id = stored((record) -> copy(record, record.flow(), "gone/step", "[\"gone\",\"also-gone\"]",
 				record.state(), record.status()));
 
 		assertThatExceptionOfType(CorruptTaskException.class).isThrownBy(() -> this.engine.load(id))
-			.withMessageContaining("'gone'");
+			.withMessageContaining("gone/step");
+	}
+
+	@Test
+	void stepsThatNoLongerExistAreDroppedFromTheHistory() {
+		String id = stored((record) -> copy(record, record.flow(), record.position(),
+				"[\"confirm-item\",\"gone\"]", record.state(), record.status()));
+
+		Task task = this.engine.load(id);
+
+		assertThat(task.position()).hasToString(LOGIN);
+		assertThat(task.history()).extracting(Position::toString).containsExactly("confirm-item");
 	}
 
 	@Test

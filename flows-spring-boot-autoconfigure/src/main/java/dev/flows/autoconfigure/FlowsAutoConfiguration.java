@@ -61,7 +61,8 @@ public final class FlowsAutoConfiguration {
 		FlowsProperties.TaskProperties task = properties.getTask();
 		return new FlowEngine(registry, store, stateCodec, hooks.orderedStream().toList(),
 				clock.getIfAvailable(Clock::systemUTC),
-				new TaskTimeouts(task.getIdleTimeout(), task.getCompletedRetention(), task.getTouchInterval()));
+				new TaskTimeouts(task.getIdleTimeout(), task.getCompletedRetention(), task.getTouchInterval(),
+						task.getClaimTimeout(), task.getClaimWait()));
 	}
 
 }

@@ -102,6 +102,19 @@ class FlowsProperties {
 		/** Reading a task's pages moves its expiry at most this often, so most GETs write nothing. */
 		private Duration touchInterval = Duration.ofMinutes(1);
 
+		/**
+		 * How long a submit holds its claim on a task while the step's handler runs; after that
+		 * another request may take the task over, so a node that stopped mid-request blocks its
+		 * tasks this long at most. Longer than the slowest step handler.
+		 */
+		private Duration claimTimeout = Duration.ofSeconds(30);
+
+		/**
+		 * How long a duplicate submit (a double click, a retry on another node) waits for the
+		 * request that holds the task before it is sent to wherever the task is.
+		 */
+		private Duration claimWait = Duration.ofSeconds(2);
+
 		/** Largest task state, as JSON, that may be saved. */
 		private DataSize maxStateSize = DataSize.ofKilobytes(64);
 
@@ -141,6 +154,22 @@ class FlowsProperties {
 
 		public void setTouchInterval(Duration touchInterval) {
 			this.touchInterval = touchInterval;
+		}
+
+		public Duration getClaimTimeout() {
+			return this.claimTimeout;
+		}
+
+		public void setClaimTimeout(Duration claimTimeout) {
+			this.claimTimeout = claimTimeout;
+		}
+
+		public Duration getClaimWait() {
+			return this.claimWait;
+		}
+
+		public void setClaimWait(Duration claimWait) {
+			this.claimWait = claimWait;
 		}
 
 		public DataSize getMaxStateSize() {

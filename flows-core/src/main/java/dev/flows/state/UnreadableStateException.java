@@ -1,0 +1,22 @@
+package dev.flows.state;
+
+/**
+ * A stored state value no longer reads as the type asked for, typically because a redeploy changed
+ * the Java type it was written from. The engine answers it by sending the task back to the step
+ * that owns {@link #key()}, so the user gives that answer again; it is never a server error.
+ */
+public class UnreadableStateException extends TaskStateException {
+
+	private final String key;
+
+	public UnreadableStateException(String key, String message, Throwable cause) {
+		super(message, cause);
+		this.key = key;
+	}
+
+	/** The state key whose value could not be read. */
+	public String key() {
+		return this.key;
+	}
+
+}
