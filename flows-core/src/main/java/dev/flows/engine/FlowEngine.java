@@ -519,6 +519,9 @@ public final class FlowEngine {
 			return null;
 		}
 		task.ownedBy(user.isEmpty() ? record.owner() : user);
+		if (task.ownerChanged()) {
+			task.rebind(request.binding().bind());
+		}
 		return task;
 	}
 
@@ -546,9 +549,20 @@ public final class FlowEngine {
 	 * @throws dev.flows.store.StaleTaskException if another request saved the task first
 	 */
 	public void complete(Task task, Position at, Outcome outcome, Principal principal) {
+		complete(task, at, outcome, principal, null);
+	}
+
+	/**
+	 * Like {@link #complete(Task, Position, Outcome, Principal)}; when the step signed someone else
+	 * in, the task is also bound anew through {@code binding}, the request's.
+	 */
+	public void complete(Task task, Position at, Outcome outcome, Principal principal, TaskBinding binding) {
 		try {
 			if (principal != null || task.isPersisted()) {
 				task.ownedBy(Owners.of(principal));
+				if (task.ownerChanged() && binding != null && task.isPersisted()) {
+					task.rebind(binding.bind());
+				}
 			}
 			apply(task, at, outcome, principal);
 			if (outcome.kind() != Outcome.Kind.CANCEL && outcome.kind() != Outcome.Kind.REDISPLAY) {

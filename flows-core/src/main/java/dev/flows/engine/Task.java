@@ -27,7 +27,7 @@ public final class Task {
 
 	private final TaskState state;
 
-	private final String binding;
+	private String binding;
 
 	/** Who the task belongs to: a digest of a user name, or empty while anonymous. */
 	private String owner;
@@ -132,6 +132,10 @@ public final class Task {
 	/** Who the task belongs to: a digest of the signed-in user's name, or empty while anonymous. */
 	String owner() {
 		return this.owner;
+	}
+
+	void rebind(String newBinding) {
+		this.binding = newBinding;
 	}
 
 	void ownedBy(String newOwner) {

@@ -49,10 +49,11 @@ final class FlowInterceptor implements HandlerInterceptor {
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
 			throws Exception {
 		FlowRoute route = (FlowRoute) request.getAttribute(FlowRoute.ATTRIBUTE);
-		StepEntry entry = this.engine.enter(stepRequest(route, request, response));
+		StepRequest stepRequest = stepRequest(route, request, response);
+		StepEntry entry = this.engine.enter(stepRequest);
 		if (entry instanceof StepEntry.Proceed proceed) {
 			request.setAttribute(FlowRequest.ATTRIBUTE,
-					new FlowRequest(route, proceed.task(), request.getUserPrincipal()));
+					new FlowRequest(route, proceed.task(), request.getUserPrincipal(), stepRequest.binding()));
 			return true;
 		}
 		answer(entry, route, request, response);

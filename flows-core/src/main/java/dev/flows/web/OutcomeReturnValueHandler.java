@@ -53,7 +53,8 @@ final class OutcomeReturnValueHandler implements HandlerMethodReturnValueHandler
 		}
 		// Who the user is now: the handler may just have signed someone in (or out), and the
 		// transitions and preconditions of this move, and the task's owner, must be that user.
-		this.engine.complete(task, request.route().position(), outcome, webRequest.getUserPrincipal());
+		this.engine.complete(task, request.route().position(), outcome, webRequest.getUserPrincipal(),
+				request.binding());
 		if (outcome.kind() == Outcome.Kind.CANCEL) {
 			container.setView(new SeeOther(task.flow().cancelUrl()));
 		}

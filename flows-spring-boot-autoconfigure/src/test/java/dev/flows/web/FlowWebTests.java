@@ -453,6 +453,19 @@ class FlowWebTests {
 					org.assertj.core.groups.Tuple.tuple("account/sign-in", "account/register", "goTo(Register)"));
 	}
 
+	@Test
+	void aMoveWhoseSaveFailsIsNotPublished() throws Exception {
+		String id = start();
+		this.mvc.perform(withTask(post("/order/account/sign-in").param("value", "x".repeat(3000)), id))
+			.andExpect(status().isContentTooLarge());
+		submit("account/sign-in", id, "value", "register");
+
+		assertThat(this.events.received).filteredOn((event) -> event.taskId().equals(id))
+			.extracting(TaskTransitionedEvent::from, TaskTransitionedEvent::to)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("pick-item", "account/sign-in"),
+					org.assertj.core.groups.Tuple.tuple("account/sign-in", "account/register"));
+	}
+
 	// --- login and many tasks ---
 
 	@Test

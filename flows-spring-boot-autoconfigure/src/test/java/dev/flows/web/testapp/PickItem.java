@@ -36,8 +36,21 @@ public class PickItem {
 			return Outcome.redisplay();
 		}
 		this.processed.incrementAndGet();
+		if ("slow".equals(form.getNote())) {
+			// As slow as a payment gateway: duplicates of this submit arrive while it runs.
+			pause(300);
+		}
 		state.put("item", new Item(form.getItem(), form.getNote()));
 		return Outcome.complete();
+	}
+
+	private static void pause(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	public record Item(String id, String note) {

@@ -1,5 +1,7 @@
 package dev.flows.web.testapp;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.NotBlank;
 
 import dev.flows.definition.FlowAction;
@@ -8,6 +10,11 @@ import dev.flows.definition.OnPost;
 import dev.flows.engine.Outcome;
 import dev.flows.state.TaskState;
 
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -35,10 +42,19 @@ public final class Steps {
 		void show(@ModelAttribute("form") ValueForm form) {
 		}
 
+		/** {@code register} goes to Register; {@code as:NAME} signs NAME in, as a login step would. */
 		@OnPost
-		Outcome signIn(@Validated @ModelAttribute("form") ValueForm form, BindingResult errors, TaskState state) {
+		Outcome signIn(@Validated @ModelAttribute("form") ValueForm form, BindingResult errors, TaskState state,
+				HttpServletRequest request, HttpServletResponse response) {
 			if ("register".equals(form.getValue())) {
 				return Outcome.goTo(Register.class);
+			}
+			if (form.getValue() != null && form.getValue().startsWith("as:")) {
+				SecurityContext context = SecurityContextHolder.createEmptyContext();
+				context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+						form.getValue().substring(3), null, AuthorityUtils.createAuthorityList("ROLE_USER")));
+				SecurityContextHolder.setContext(context);
+				new HttpSessionSecurityContextRepository().saveContext(context, request, response);
 			}
 			return store("name", form, errors, state);
 		}
