@@ -33,8 +33,9 @@ final class Visitor {
 
 	private static final Pattern ACTION = Pattern.compile("\\baction=\"([^\"]*)\"");
 
+	/** A hidden field added by Spring Security, Flows or Spring's data binding: its name starts with _. */
 	private static final Pattern HIDDEN = Pattern
-		.compile("<input type=\"hidden\" name=\"([^\"]*)\" value=\"([^\"]*)\"\\s*/?>");
+		.compile("<input type=\"hidden\" name=\"(_[^\"]*)\" value=\"([^\"]*)\"\\s*/?>");
 
 	private final String baseUrl;
 
@@ -60,14 +61,20 @@ final class Visitor {
 	}
 
 	/**
-	 * Submits the form of {@code page} that posts to the page's own address (a flow step posts to
-	 * itself, so does the login page) with its hidden fields and {@code fields}, following the
-	 * redirect that answers it.
+	 * Submits a form of {@code page} that posts to the page's own address (a flow step posts to
+	 * itself, so does the login page) with {@code fields} and the hidden fields of the framework
+	 * ({@code _csrf}, {@code _id}, {@code _v}, ...), following the redirect that answers it. A form's
+	 * own hidden fields (a step's {@code instead=register}) are left out: pass them in {@code fields}.
 	 */
 	Page submit(Page page, Map<String, String> fields) {
-		Map<String, String> form = new LinkedHashMap<>(page.hiddenFieldsOfForm(page.uri().getPath()));
+		return submit(page, page.uri().getPath(), fields);
+	}
+
+	/** Submits the form of {@code page} that posts to {@code action}. */
+	Page submit(Page page, String action, Map<String, String> fields) {
+		Map<String, String> form = new LinkedHashMap<>(page.hiddenFieldsOfForm(action));
 		form.putAll(fields);
-		return send("POST", page.uri().getPath(), "text/html", form);
+		return send("POST", action, "text/html", form);
 	}
 
 	/** Signs in on the shop's login page. */
