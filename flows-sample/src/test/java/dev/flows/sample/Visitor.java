@@ -72,7 +72,16 @@ final class Visitor {
 
 	/** Submits the form of {@code page} that posts to {@code action}. */
 	Page submit(Page page, String action, Map<String, String> fields) {
-		Map<String, String> form = new LinkedHashMap<>(page.hiddenFieldsOfForm(action));
+		return post(page, action, action, fields);
+	}
+
+	/**
+	 * Posts to {@code action} with the hidden fields of the page's form that posts to
+	 * {@code formAction}: a request the page does not offer, as a tab left open before the page
+	 * changed would send it.
+	 */
+	Page post(Page page, String formAction, String action, Map<String, String> fields) {
+		Map<String, String> form = new LinkedHashMap<>(page.hiddenFieldsOfForm(formAction));
 		form.putAll(fields);
 		return send("POST", action, "text/html", form);
 	}
