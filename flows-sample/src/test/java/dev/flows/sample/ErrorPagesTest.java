@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ErrorPagesTest {
 
 	/** What {@link FailingController} puts in the reason of every error it sends. */
-	private static final String REASON = "java.lang.IllegalStateException: insert into orders (payment_label) values (?)";
+	private static final String REASON = "java.lang.IllegalStateException: "
+			+ "insert into orders (payment_label) values (?)";
 
 	/** Signs of internals that must never reach a visitor. */
 	private static final String[] INTERNALS = { "java.", "Exception", "org.springframework", "dev.flows",

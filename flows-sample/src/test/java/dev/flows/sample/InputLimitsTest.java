@@ -29,7 +29,8 @@ class InputLimitsTest extends VisitorTestSupport {
 
 	private static final String EMAIL_TOO_LONG = "An email address has at most 254 characters";
 
-	private static final String PASSWORD_TOO_LONG = "Choose a password of at most 72 characters (letters such as é count as two)";
+	private static final String PASSWORD_TOO_LONG = "Choose a password of at most 72 characters "
+			+ "(letters such as é count as two)";
 
 	@Autowired
 	PaymentMethodRepository paymentMethods;
@@ -150,8 +151,8 @@ class InputLimitsTest extends VisitorTestSupport {
 
 		// 37 characters, but 74 bytes: BCrypt would refuse it.
 		String accented = "é".repeat(37);
-		answer = visitor.submit(answer,
-				Map.of("name", "Émile", "email", newEmail("emile"), "password", accented, "confirmPassword", accented));
+		answer = visitor.submit(answer, Map.of("name", "Émile", "email", newEmail("emile"), "password", accented,
+				"confirmPassword", accented));
 		expect(answer, "Create an account");
 		assertThat(answer.errorNextTo("password")).isEqualTo(PASSWORD_TOO_LONG);
 		assertThat(answer.errorNextTo("name")).isEmpty();

@@ -117,8 +117,8 @@ class CheckoutTest {
 	}
 
 	private PaymentMethod saveCard(Account account, String label) {
-		return this.paymentMethods
-			.save(new PaymentMethod(account, PaymentMethod.Type.CARD, label, "tok_card_" + UUID.randomUUID(), Instant.now()));
+		return this.paymentMethods.save(new PaymentMethod(account, PaymentMethod.Type.CARD, label,
+				"tok_card_" + UUID.randomUUID(), Instant.now()));
 	}
 
 	/** What {@code UseSavedMethod} puts in the task state. */
