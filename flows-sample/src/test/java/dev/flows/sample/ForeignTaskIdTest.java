@@ -54,8 +54,8 @@ class ForeignTaskIdTest extends BrowserTestSupport {
 
 	@Test
 	void somethingThatIsNotATaskIdGetsAClearErrorPage() {
-		this.shopper.open("/buy/confirm?_id=my-order").expectHeading("Something is not right");
-		assertThat(this.shopper.pageText()).contains("400 Bad Request").contains("The task id is malformed");
+		this.shopper.open("/buy/confirm?_id=my-order").expectHeading("That link doesn't look right");
+		assertThat(this.shopper.pageText()).contains("Error 400").contains("Start again from the shop");
 	}
 
 }

@@ -39,7 +39,7 @@ class ValidationTest extends BrowserTestSupport {
 		assertThat(this.shopper.errorNextTo("Your name")).isEmpty();
 		assertThat(this.shopper.errorNextTo("Email address")).isEqualTo("Enter an email address like name@example.com");
 		assertThat(this.shopper.errorNextTo("Choose a password (at least 8 characters)"))
-			.isEqualTo("Choose a password of 8 to 100 characters");
+			.isEqualTo("Choose a password of at least 8 characters");
 		assertThat(this.shopper.valueOf("Your name")).isEqualTo("Val Idation");
 		assertThat(this.shopper.valueOf("Email address")).isEqualTo("val.idation");
 		assertThat(this.shopper.valueOf("Choose a password (at least 8 characters)")).as("passwords are not sent back")

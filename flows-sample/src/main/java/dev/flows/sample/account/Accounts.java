@@ -12,6 +12,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Accounts {
 
+	/**
+	 * The longest password, in UTF-8 bytes: BCrypt reads no more than 72, and Spring Security
+	 * refuses to hash a longer one rather than ignore the rest. Forms check it with
+	 * {@link MaxBytes}.
+	 */
+	public static final int MAX_PASSWORD_BYTES = 72;
+
 	private final AccountRepository repository;
 
 	private final PasswordEncoder passwordEncoder;

@@ -17,6 +17,18 @@ import jakarta.persistence.ManyToOne;
 @Entity
 public class PaymentMethod {
 
+	/**
+	 * The longest label. Labels are made of what the customer typed, so each kind's form bounds the
+	 * fields its label shows: "PayPal (address)" is at most {@link Account#EMAIL_LENGTH} + 9 = 263
+	 * characters, "Bank account ending in 3000 (holder, town)" at most 32 + 100 + 100 = 232, and a
+	 * card's ("American Express ending in 0005, expires 12/30") 46. Orders copy the label, in a column
+	 * of the same length.
+	 */
+	public static final int LABEL_LENGTH = 300;
+
+	/** The payment provider's tokens are short ({@code tok_paypal_} and a UUID: 47 characters). */
+	private static final int TOKEN_LENGTH = 100;
+
 	/** The kinds of payment method. */
 	public enum Type {
 
@@ -32,13 +44,13 @@ public class PaymentMethod {
 	private Account owner;
 
 	@Enumerated(EnumType.STRING)
-	@Column(nullable = false)
+	@Column(nullable = false, length = 20)
 	private Type type;
 
-	@Column(nullable = false)
+	@Column(nullable = false, length = LABEL_LENGTH)
 	private String label;
 
-	@Column(nullable = false)
+	@Column(nullable = false, length = TOKEN_LENGTH)
 	private String token;
 
 	@Column(nullable = false)

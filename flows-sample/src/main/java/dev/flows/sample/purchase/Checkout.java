@@ -23,6 +23,10 @@ import org.springframework.transaction.annotation.Transactional;
  * Flows already makes sure the step runs once (POSTs of one task are serialized and a repeated form
  * is recognised by its version), and the order's task id is unique in the database; looking the
  * order up first makes placing it idempotent as well.
+ * <p>
+ * The task state says how to pay, but the payer is whoever is signed in when the order is placed. A
+ * saved method is used only if it is one of the payer's own: the customer who chose it and the one
+ * who confirms can differ (someone else signed in, in the same browser, in between).
  */
 @Service
 public class Checkout {
@@ -48,18 +52,41 @@ public class Checkout {
 		this.mailbox = mailbox;
 	}
 
+	/**
+	 * Whether {@code email}'s order may be paid with {@code payment}: a new method, or a saved method
+	 * of that account. The confirmation page asks before offering to pay; placing the order checks
+	 * again.
+	 */
+	@Transactional(readOnly = true)
+	public boolean canPayWith(String email, Payment payment) {
+		return payment.savedMethodId() == null
+				|| this.paymentMethods.findByIdAndOwnerEmail(payment.savedMethodId(), email).isPresent();
+	}
+
+	/**
+	 * Places the order of task {@code taskId} for the account {@code email}, or returns the receipt of
+	 * the order that task placed already.
+	 * @throws PaymentMethodRefusedException if {@code payment} is a saved method that is not one of
+	 * {@code email}'s; nothing is placed or saved then
+	 */
 	@Transactional
 	public Receipt placeOrder(String taskId, String email, ItemChoice item, Payment payment) {
 		CustomerOrder order = this.orders.findByTaskId(taskId).orElseGet(() -> {
 			Account account = this.accounts.findByEmail(email).orElseThrow();
 			Product product = this.products.findById(item.productId()).orElseThrow();
-			if (payment.saveForLater() && payment.savedMethodId() == null
-					&& !this.paymentMethods.existsByOwnerEmailAndLabel(email, payment.label())) {
-				this.paymentMethods.save(new PaymentMethod(account, payment.type(), payment.label(), payment.token(),
-						this.clock.instant()));
+			String label = payment.label();
+			if (payment.savedMethodId() != null) {
+				PaymentMethod saved = this.paymentMethods.findByIdAndOwnerEmail(payment.savedMethodId(), email)
+					.orElseThrow(() -> new PaymentMethodRefusedException(payment.savedMethodId(), email));
+				// The account's own record, rather than the copy the task state kept.
+				label = saved.getLabel();
 			}
-			CustomerOrder placed = this.orders.save(new CustomerOrder(account, product, item.quantity(),
-					payment.label(), taskId, this.clock.instant()));
+			else if (payment.saveForLater() && !this.paymentMethods.existsByOwnerEmailAndLabel(email, label)) {
+				this.paymentMethods.save(
+						new PaymentMethod(account, payment.type(), label, payment.token(), this.clock.instant()));
+			}
+			CustomerOrder placed = this.orders.save(
+					new CustomerOrder(account, product, item.quantity(), label, taskId, this.clock.instant()));
 			this.mailbox.send(email, "Your order " + placed.getNumber(), placed.getQuantity() + " x "
 					+ product.getName() + ", " + placed.getTotal() + ", paid with " + placed.getPaymentLabel() + ".");
 			return placed;

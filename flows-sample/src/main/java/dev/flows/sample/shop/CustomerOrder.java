@@ -13,6 +13,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 import dev.flows.sample.account.Account;
+import dev.flows.sample.account.PaymentMethod;
 
 /**
  * A placed order. The id of the purchase task that placed it is unique: one task, at most one
@@ -39,10 +40,12 @@ public class CustomerOrder {
 
 	private long totalCents;
 
-	@Column(nullable = false)
+	/** A copy of the payment method's label (the method itself may never have been saved). */
+	@Column(nullable = false, length = PaymentMethod.LABEL_LENGTH)
 	private String paymentLabel;
 
-	@Column(nullable = false, unique = true)
+	/** Flows' task ids have 22 characters, and are checked for their form before any step runs. */
+	@Column(nullable = false, unique = true, length = 64)
 	private String taskId;
 
 	@Column(nullable = false)

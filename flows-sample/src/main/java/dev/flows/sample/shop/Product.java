@@ -5,7 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
 
-/** Something the shop sells. */
+/** Something the shop sells. Products are seeded ({@link DemoData}), never typed in by customers. */
 @Entity
 public class Product {
 
@@ -13,10 +13,10 @@ public class Product {
 	@GeneratedValue
 	private Long id;
 
-	@Column(nullable = false)
+	@Column(nullable = false, length = 100)
 	private String name;
 
-	@Column(nullable = false)
+	@Column(nullable = false, length = 200)
 	private String tagline;
 
 	@Column(nullable = false, length = 2000)
@@ -25,7 +25,7 @@ public class Product {
 	private long priceCents;
 
 	/** A colour for the product's swatch: the shop has no pictures. */
-	@Column(nullable = false)
+	@Column(nullable = false, length = 20)
 	private String colour;
 
 	protected Product() {

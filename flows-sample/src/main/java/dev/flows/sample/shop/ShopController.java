@@ -32,10 +32,11 @@ class ShopController {
 		return "shop/home";
 	}
 
+	/** An unknown product is a 404: the error page (templates/error.html) says so in the shop's words. */
 	@GetMapping("/products/{id}")
 	String product(@PathVariable long id, Model model) {
 		model.addAttribute("product", this.products.findById(id)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "We don't sell that (any more)")));
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
 		return "shop/product";
 	}
 

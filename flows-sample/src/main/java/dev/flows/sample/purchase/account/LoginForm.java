@@ -2,12 +2,16 @@ package dev.flows.sample.purchase.account;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import dev.flows.sample.account.Account;
 
 /** The form of {@link LoginOrRegister}. */
 public class LoginForm {
 
 	@NotBlank(message = "Enter your email address")
 	@Email(message = "Enter an email address like name@example.com")
+	@Size(max = Account.EMAIL_LENGTH, message = "An email address has at most {max} characters")
 	private String email;
 
 	@NotBlank(message = "Enter your password")

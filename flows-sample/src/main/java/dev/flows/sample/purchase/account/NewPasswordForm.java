@@ -3,11 +3,16 @@ package dev.flows.sample.purchase.account;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-/** The form of {@link ResetPassword}. */
+import dev.flows.sample.account.Accounts;
+import dev.flows.sample.account.MaxBytes;
+
+/** The form of {@link ResetPassword}: the same rules as {@link RegisterForm}'s password. */
 public class NewPasswordForm {
 
 	@NotBlank(message = "Choose a new password")
-	@Size(min = 8, max = 100, message = "Choose a password of 8 to 100 characters")
+	@Size(min = 8, message = "Choose a password of at least {min} characters")
+	@MaxBytes(value = Accounts.MAX_PASSWORD_BYTES,
+			message = "Choose a password of at most {value} characters (letters such as é count as two)")
 	private String password;
 
 	@NotBlank(message = "Enter the password again")

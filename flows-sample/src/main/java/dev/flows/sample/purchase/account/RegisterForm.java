@@ -4,20 +4,29 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-/** The form of {@link Register}. */
+import dev.flows.sample.account.Account;
+import dev.flows.sample.account.Accounts;
+import dev.flows.sample.account.MaxBytes;
+
+/**
+ * The form of {@link Register}. The name and the email address are stored in {@link Account}: their
+ * limits are its column lengths. The password is hashed, and BCrypt takes at most 72 bytes.
+ */
 public class RegisterForm {
 
 	@NotBlank(message = "Enter your name")
-	@Size(max = 80, message = "Keep your name under 80 characters")
+	@Size(max = Account.NAME_LENGTH, message = "Keep your name to {max} characters or fewer")
 	private String name;
 
 	@NotBlank(message = "Enter your email address")
 	@Email(message = "Enter an email address like name@example.com")
-	@Size(max = 200, message = "Keep your email address under 200 characters")
+	@Size(max = Account.EMAIL_LENGTH, message = "An email address has at most {max} characters")
 	private String email;
 
 	@NotBlank(message = "Choose a password")
-	@Size(min = 8, max = 100, message = "Choose a password of 8 to 100 characters")
+	@Size(min = 8, message = "Choose a password of at least {min} characters")
+	@MaxBytes(value = Accounts.MAX_PASSWORD_BYTES,
+			message = "Choose a password of at most {value} characters (letters such as é count as two)")
 	private String password;
 
 	@NotBlank(message = "Enter the password again")

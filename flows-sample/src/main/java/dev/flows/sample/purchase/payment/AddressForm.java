@@ -3,19 +3,19 @@ package dev.flows.sample.purchase.payment;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-/** The form of {@link AccountAddress}. */
+/** The form of {@link AccountAddress}. The town is part of the payment method's label: see {@link BankDetailsForm}. */
 public class AddressForm {
 
 	@NotBlank(message = "Enter the street and number")
-	@Size(max = 200, message = "Keep the street under 200 characters")
+	@Size(max = 200, message = "Keep the street to {max} characters or fewer")
 	private String street;
 
 	@NotBlank(message = "Enter the postcode")
-	@Size(max = 12, message = "A postcode has at most 12 characters")
+	@Size(max = 12, message = "A postcode has at most {max} characters")
 	private String postcode;
 
 	@NotBlank(message = "Enter the town or city")
-	@Size(max = 100, message = "Keep the town under 100 characters")
+	@Size(max = 100, message = "Keep the town to {max} characters or fewer")
 	private String city;
 
 	@NotBlank(message = "Choose the country")

@@ -3,11 +3,16 @@ package dev.flows.sample.purchase.payment;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-/** The form of {@link BankDetails}. */
+import dev.flows.sample.account.PaymentMethod;
+
+/**
+ * The form of {@link BankDetails}. The holder's name is part of the payment method's label, with the
+ * town of {@link AddressForm}: both are bounded so the label fits {@link PaymentMethod#LABEL_LENGTH}.
+ */
 public class BankDetailsForm {
 
 	@NotBlank(message = "Enter the account holder's name")
-	@Size(max = 100, message = "Keep the name under 100 characters")
+	@Size(max = 100, message = "Keep the name to {max} characters or fewer")
 	private String holder;
 
 	@NotBlank(message = "Enter the IBAN")

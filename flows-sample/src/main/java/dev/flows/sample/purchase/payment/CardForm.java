@@ -10,7 +10,7 @@ import org.hibernate.validator.constraints.CreditCardNumber;
 public class CardForm {
 
 	@NotBlank(message = "Enter the name on the card")
-	@Size(max = 100, message = "Keep the name under 100 characters")
+	@Size(max = 100, message = "Keep the name to {max} characters or fewer")
 	private String holder;
 
 	@NotBlank(message = "Enter the card number")

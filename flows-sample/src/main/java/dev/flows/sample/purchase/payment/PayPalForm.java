@@ -2,12 +2,20 @@ package dev.flows.sample.purchase.payment;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 
-/** The form of {@link PayPal}. */
+import dev.flows.sample.account.Account;
+import dev.flows.sample.account.PaymentMethod;
+
+/**
+ * The form of {@link PayPal}. The address becomes the payment method's label, "PayPal (address)":
+ * bounded like any email address, it fits {@link PaymentMethod#LABEL_LENGTH}.
+ */
 public class PayPalForm {
 
 	@NotBlank(message = "Enter the email address of your PayPal account")
 	@Email(message = "Enter an email address like name@example.com")
+	@Size(max = Account.EMAIL_LENGTH, message = "An email address has at most {max} characters")
 	private String email;
 
 	private boolean saveForLater;
