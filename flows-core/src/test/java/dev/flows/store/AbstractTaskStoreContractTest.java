@@ -64,6 +64,8 @@ public abstract class AbstractTaskStoreContractTest {
 
 	private static final Duration IDLE = Duration.ofMinutes(20);
 
+	private static final Duration CLAIM = Duration.ofSeconds(30);
+
 	private ExecutorService executor;
 
 	/** The wall clock at the start of the test, in milliseconds. */
@@ -315,6 +317,269 @@ public abstract class AbstractTaskStoreContractTest {
 		assertThat(store().find(live.id())).contains(live);
 	}
 
+	// --- owner ----------------------------------------------------------------------------------
+
+	@Test
+	void theOwnerRoundTripsThroughInsertUpdateFindAndClaim() {
+		TaskRecord anonymous = record(TaskIds.newId(), 0, live());
+		store().insert(anonymous);
+		assertThat(store().find(anonymous.id())).map(TaskRecord::owner).contains("");
+		TaskRecord adopted = owned(withState(anonymous, "{\"signed\":\"in\"}").withVersion(1), "owner:Ab3-_x/=");
+		store().update(adopted, 0);
+		assertThat(store().find(adopted.id())).contains(adopted);
+		assertThat(store().claim(adopted.id(), 1, token(), this.now, claimUntil()))
+			.isEqualTo(ClaimResult.claimed(adopted));
+		TaskRecord anonymousAgain = owned(adopted.withVersion(2), "");
+		store().update(anonymousAgain, 1);
+		assertThat(store().find(adopted.id())).contains(anonymousAgain);
+
+		TaskRecord owned = owned(record(TaskIds.newId(), 0, live()), "owner:someone");
+		store().insert(owned);
+		assertThat(store().find(owned.id())).contains(owned);
+		TaskRecord ownedAndClaimed = owned(record(TaskIds.newId(), 0, live()), "owner:someone-else");
+		assertThat(store().insertClaimed(ownedAndClaimed, token(), claimUntil())).isTrue();
+		assertThat(store().find(ownedAndClaimed.id())).contains(ownedAndClaimed);
+	}
+
+	// --- claims ---------------------------------------------------------------------------------
+
+	@Test
+	void aClaimOfTheCurrentVersionIsClaimedWithTheWholeRecord() {
+		TaskRecord record = owned(new TaskRecord(TaskIds.newId(), "a-flow", "account/forgot-password/enter-code",
+				"[\"confirm-item\"]", "{\"text\":\"ünïcødé 🚀\",\"big\":\"" + "y".repeat(20 * 1024) + "\"}",
+				"[{\"kind\":\"START\"}]", "binding:ü/🚀=", "ACTIVE", 7, this.now.minus(Duration.ofMinutes(3)),
+				this.now.minusMillis(1), live()), "owner:digest");
+		store().insert(record);
+		ClaimResult result = store().claim(record.id(), 7, token(), this.now, claimUntil());
+		assertThat(result.status()).isEqualTo(ClaimResult.Status.CLAIMED);
+		assertThat(result.record()).isEqualTo(record);
+		assertThat(store().find(record.id())).as("a claim changes nothing of the task").contains(record);
+	}
+
+	@Test
+	void aSecondClaimWhileTheFirstIsLiveIsBusy() {
+		TaskRecord record = record(TaskIds.newId(), 0, live());
+		store().insert(record);
+		String first = token();
+		assertThat(store().claim(record.id(), 0, first, this.now, claimUntil()).status())
+			.isEqualTo(ClaimResult.Status.CLAIMED);
+		assertThat(store().claim(record.id(), 0, token(), this.now, claimUntil()))
+			.isEqualTo(ClaimResult.busy(record));
+		assertThat(store().claim(record.id(), 0, token(), claimUntil().minusMillis(1), claimUntil().plusSeconds(30)))
+			.as("a millisecond before it lapses")
+			.isEqualTo(ClaimResult.busy(record));
+		assertThat(store().claim(record.id(), 0, first, this.now, claimUntil()).status())
+			.as("a claim is not taken twice, not even with the same token")
+			.isEqualTo(ClaimResult.Status.BUSY);
+	}
+
+	@Test
+	void aClaimAtAnotherVersionIsStaleWithTheStoredRecord() {
+		TaskRecord v0 = record(TaskIds.newId(), 0, live());
+		store().insert(v0);
+		TaskRecord v1 = owned(withState(v0, "{\"step\":1}").withVersion(1), "owner:x");
+		store().update(v1, 0);
+		assertThat(store().claim(v0.id(), 0, token(), this.now, claimUntil())).isEqualTo(ClaimResult.stale(v1));
+		assertThat(store().claim(v0.id(), 2, token(), this.now, claimUntil())).isEqualTo(ClaimResult.stale(v1));
+		assertThat(store().claim(v0.id(), 1, token(), this.now, claimUntil()).status())
+			.as("the stale attempts claimed nothing")
+			.isEqualTo(ClaimResult.Status.CLAIMED);
+		assertThat(store().claim(v0.id(), 0, token(), this.now, claimUntil()))
+			.as("an old version is stale, claimed or not")
+			.isEqualTo(ClaimResult.stale(v1));
+	}
+
+	@Test
+	void aClaimOfAnUnknownIdIsMissingAndCreatesNothing() {
+		store().insert(record(TaskIds.newId(), 0, live()));
+		String id = TaskIds.newId();
+		assertThat(store().claim(id, 0, token(), this.now, claimUntil())).isEqualTo(ClaimResult.missing());
+		assertThat(store().find(id)).isEmpty();
+		store().release(id, token());
+		assertThat(store().find(id)).isEmpty();
+	}
+
+	@Test
+	void aLapsedClaimIsTakenOver() {
+		TaskRecord record = record(TaskIds.newId(), 0, live());
+		store().insert(record);
+		Instant firstLapses = this.now.plusSeconds(30);
+		assertThat(store().claim(record.id(), 0, token(), this.now, firstLapses).status())
+			.isEqualTo(ClaimResult.Status.CLAIMED);
+		Instant secondLapses = firstLapses.plusSeconds(30);
+		assertThat(store().claim(record.id(), 0, token(), firstLapses, secondLapses))
+			.as("a claim lapses at its time")
+			.isEqualTo(ClaimResult.claimed(record));
+		assertThat(store().claim(record.id(), 0, token(), firstLapses.plusSeconds(1), secondLapses.plusSeconds(30)))
+			.as("the claim taken over is live")
+			.isEqualTo(ClaimResult.busy(record));
+		assertThat(store().claim(record.id(), 0, token(), secondLapses.plusSeconds(1), secondLapses.plusSeconds(31)))
+			.isEqualTo(ClaimResult.claimed(record));
+	}
+
+	@Test
+	void releaseWithAnotherTokenKeepsTheClaimAndWithItsOwnFreesIt() {
+		TaskRecord record = record(TaskIds.newId(), 0, live());
+		store().insert(record);
+		String mine = token();
+		store().claim(record.id(), 0, mine, this.now, claimUntil());
+		store().release(record.id(), token());
+		assertThat(store().claim(record.id(), 0, token(), this.now, claimUntil()).status())
+			.isEqualTo(ClaimResult.Status.BUSY);
+		store().release(record.id(), mine);
+		String next = token();
+		assertThat(store().claim(record.id(), 0, next, this.now, claimUntil())).isEqualTo(ClaimResult.claimed(record));
+		store().release(record.id(), mine);
+		assertThat(store().claim(record.id(), 0, token(), this.now, claimUntil()).status())
+			.as("a released token cannot end the claim that followed")
+			.isEqualTo(ClaimResult.Status.BUSY);
+		assertThat(store().find(record.id())).contains(record);
+	}
+
+	@Test
+	void releaseLeavesAClaimTakenOverSinceAlone() {
+		TaskRecord record = record(TaskIds.newId(), 0, live());
+		store().insert(record);
+		String lapsed = token();
+		store().claim(record.id(), 0, lapsed, this.now, this.now.plusSeconds(1));
+		Instant later = this.now.plusSeconds(5);
+		assertThat(store().claim(record.id(), 0, token(), later, later.plusSeconds(30)).status())
+			.isEqualTo(ClaimResult.Status.CLAIMED);
+		store().release(record.id(), lapsed);
+		assertThat(store().claim(record.id(), 0, token(), later, later.plusSeconds(30)).status())
+			.isEqualTo(ClaimResult.Status.BUSY);
+	}
+
+	@Test
+	void anUpdateEndsTheClaimAndAStaleOneDoesNot() {
+		TaskRecord v0 = record(TaskIds.newId(), 0, live());
+		store().insert(v0);
+		String holder = token();
+		store().claim(v0.id(), 0, holder, this.now, claimUntil());
+		TaskRecord late = withState(v0, "{\"late\":true}").withVersion(6);
+		assertThatExceptionOfType(StaleTaskException.class).isThrownBy(() -> store().update(late, 5));
+		assertThat(store().claim(v0.id(), 0, token(), this.now, claimUntil()).status())
+			.as("a failed update leaves the claim")
+			.isEqualTo(ClaimResult.Status.BUSY);
+		TaskRecord v1 = withState(v0, "{\"step\":1}").withVersion(1);
+		store().update(v1, 0);
+		assertThat(store().claim(v0.id(), 1, token(), this.now, claimUntil()))
+			.as("the next version is free at once")
+			.isEqualTo(ClaimResult.claimed(v1));
+		store().release(v0.id(), holder);
+		assertThat(store().claim(v0.id(), 1, token(), this.now, claimUntil()).status())
+			.as("the old holder's release leaves the new claim alone")
+			.isEqualTo(ClaimResult.Status.BUSY);
+	}
+
+	@Test
+	void aTouchKeepsTheClaim() {
+		TaskRecord record = record(TaskIds.newId(), 4, live());
+		store().insert(record);
+		store().claim(record.id(), 4, token(), this.now, claimUntil());
+		Instant later = live().plus(Duration.ofMinutes(5));
+		assertThat(store().touch(record.id(), later)).isTrue();
+		assertThat(store().claim(record.id(), 4, token(), this.now, claimUntil()))
+			.isEqualTo(ClaimResult.busy(record.withExpiresAt(later)));
+		assertThat(store().find(record.id())).contains(record.withExpiresAt(later));
+	}
+
+	@Test
+	void aDeletedTaskIsMissingToAClaim() {
+		TaskRecord record = record(TaskIds.newId(), 0, live());
+		store().insert(record);
+		store().claim(record.id(), 0, token(), this.now, claimUntil());
+		store().delete(record.id());
+		assertThat(store().claim(record.id(), 0, token(), this.now, claimUntil())).isEqualTo(ClaimResult.missing());
+		assertThat(store().find(record.id())).isEmpty();
+	}
+
+	@Test
+	void aTaskInsertedClaimedIsBusyUntilItsClaimLapsesOrIsReleased() {
+		TaskRecord record = owned(record(TaskIds.newId(), 0, live()), "owner:first");
+		String creator = token();
+		assertThat(store().insertClaimed(record, creator, claimUntil())).isTrue();
+		assertThat(store().find(record.id())).contains(record);
+		assertThat(store().claim(record.id(), 0, token(), this.now, claimUntil())).isEqualTo(ClaimResult.busy(record));
+		assertThat(store().claim(record.id(), 0, token(), claimUntil(), claimUntil().plusSeconds(30)))
+			.as("lapsed")
+			.isEqualTo(ClaimResult.claimed(record));
+
+		TaskRecord other = record(TaskIds.newId(), 0, live());
+		String otherCreator = token();
+		assertThat(store().insertClaimed(other, otherCreator, claimUntil())).isTrue();
+		store().release(other.id(), otherCreator);
+		assertThat(store().claim(other.id(), 0, token(), this.now, claimUntil())).isEqualTo(ClaimResult.claimed(other));
+	}
+
+	@Test
+	void insertClaimedOfAnExistingIdIsFalseAndChangesNothing() {
+		TaskRecord unclaimed = record(TaskIds.newId(), 0, live());
+		store().insert(unclaimed);
+		TaskRecord duplicate = owned(withState(unclaimed, "{\"other\":true}"), "owner:intruder");
+		assertThat(store().insertClaimed(duplicate, token(), claimUntil())).isFalse();
+		assertThat(store().find(unclaimed.id())).contains(unclaimed);
+		assertThat(store().claim(unclaimed.id(), 0, token(), this.now, claimUntil()))
+			.as("no claim was added")
+			.isEqualTo(ClaimResult.claimed(unclaimed));
+
+		TaskRecord claimed = record(TaskIds.newId(), 0, live());
+		String creator = token();
+		assertThat(store().insertClaimed(claimed, creator, claimUntil())).isTrue();
+		assertThat(store().insertClaimed(withState(claimed, "{\"double\":\"click\"}"), token(),
+				claimUntil().plusSeconds(60)))
+			.isFalse();
+		assertThat(store().find(claimed.id())).contains(claimed);
+		assertThat(store().claim(claimed.id(), 0, token(), claimUntil(), claimUntil().plusSeconds(30)).status())
+			.as("the first claim is kept, with its own lapse")
+			.isEqualTo(ClaimResult.Status.CLAIMED);
+		assertThatIllegalStateException().isThrownBy(() -> store().insert(claimed));
+	}
+
+	@Test
+	void ofSixteenConcurrentClaimsOfOneVersionExactlyOneIsClaimed() throws Exception {
+		int threads = 16;
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		try {
+			for (int round = 0; round < 5; round++) {
+				TaskRecord record = owned(record(TaskIds.newId(), 3, live()), "owner:" + round);
+				if (round % 2 == 0) {
+					store().insert(record);
+				}
+				else {
+					// first submits: the task was inserted claimed, and that claim has lapsed
+					store().insertClaimed(record, token(), this.now);
+				}
+				CountDownLatch ready = new CountDownLatch(threads);
+				CountDownLatch go = new CountDownLatch(1);
+				List<Future<ClaimResult>> attempts = new ArrayList<>();
+				for (int i = 0; i < threads; i++) {
+					String mine = token();
+					attempts.add(pool.submit(() -> {
+						ready.countDown();
+						assertThat(go.await(10, TimeUnit.SECONDS)).isTrue();
+						return store().claim(record.id(), 3, mine, this.now, claimUntil());
+					}));
+				}
+				assertThat(ready.await(10, TimeUnit.SECONDS)).isTrue();
+				go.countDown();
+				List<ClaimResult.Status> statuses = new ArrayList<>();
+				for (Future<ClaimResult> attempt : attempts) {
+					ClaimResult result = attempt.get(30, TimeUnit.SECONDS);
+					assertThat(result.record()).isEqualTo(record);
+					statuses.add(result.status());
+				}
+				assertThat(statuses).as("round %d", round)
+					.containsOnlyOnce(ClaimResult.Status.CLAIMED)
+					.containsOnly(ClaimResult.Status.CLAIMED, ClaimResult.Status.BUSY);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+			assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+		}
+	}
+
 	// --- through the engine ---------------------------------------------------------------------
 
 	@Test
@@ -403,7 +668,23 @@ public abstract class AbstractTaskStoreContractTest {
 	protected static TaskRecord withState(TaskRecord record, String state) {
 		return new TaskRecord(record.id(), record.flow(), record.position(), record.history(), state, record.log(),
 				record.binding(), record.status(), record.version(), record.createdAt(), record.updatedAt(),
-				record.expiresAt());
+				record.expiresAt(), record.owner());
+	}
+
+	protected static TaskRecord owned(TaskRecord record, String owner) {
+		return new TaskRecord(record.id(), record.flow(), record.position(), record.history(), record.state(),
+				record.log(), record.binding(), record.status(), record.version(), record.createdAt(),
+				record.updatedAt(), record.expiresAt(), owner);
+	}
+
+	/** A claim token, different every time. */
+	protected static String token() {
+		return TaskIds.newId();
+	}
+
+	/** When a claim taken at {@link #now} lapses. */
+	protected Instant claimUntil() {
+		return this.now.plus(CLAIM);
 	}
 
 	/** An engine over the store, with a fresh codec, as another node or a restarted application has. */

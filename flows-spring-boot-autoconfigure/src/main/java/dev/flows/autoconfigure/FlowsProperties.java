@@ -63,12 +63,38 @@ class FlowsProperties {
 		 */
 		private StoreType type = StoreType.AUTO;
 
+		private final Memory memory = new Memory();
+
 		public StoreType getType() {
 			return this.type;
 		}
 
 		public void setType(StoreType type) {
 			this.type = type;
+		}
+
+		public Memory getMemory() {
+			return this.memory;
+		}
+
+		/** The memory task store. */
+		static class Memory {
+
+			/**
+			 * Most tasks the memory store holds. When full, it removes the tasks nearest their expiry
+			 * (expired ones first) to make room, and logs a warning once.
+			 */
+			// InMemoryTaskStore.DEFAULT_MAX_TASKS, written out so that the metadata has the default
+			private int maxTasks = 10_000;
+
+			public int getMaxTasks() {
+				return this.maxTasks;
+			}
+
+			public void setMaxTasks(int maxTasks) {
+				this.maxTasks = maxTasks;
+			}
+
 		}
 
 	}

@@ -185,10 +185,11 @@ final class FlowsStoreConfigurations {
 	static class MemoryStoreConfiguration {
 
 		@Bean
-		InMemoryTaskStore flowsTaskStore() {
-			logger.info("Flows keeps tasks in memory: they are lost on restart and not shared between instances"
-					+ " (flows.store.type=memory; set it to jpa or redis to keep them)");
-			return new InMemoryTaskStore();
+		InMemoryTaskStore flowsTaskStore(FlowsProperties properties) {
+			int maxTasks = properties.getStore().getMemory().getMaxTasks();
+			logger.info("Flows keeps tasks in memory, at most " + maxTasks + ": they are lost on restart and not"
+					+ " shared between instances (flows.store.type=memory; set it to jpa or redis to keep them)");
+			return new InMemoryTaskStore(maxTasks);
 		}
 
 		static class OnMemoryStore extends AnyNestedCondition {

@@ -1,6 +1,8 @@
 package dev.flows.autoconfigure;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -10,6 +12,7 @@ import dev.flows.autoconfigure.userapp.CustomerRepository;
 import dev.flows.autoconfigure.userapp.UserApplication;
 import dev.flows.autoconfigure.userapp.UserApplicationWithEntityScan;
 import dev.flows.engine.TaskIds;
+import dev.flows.store.ClaimResult;
 import dev.flows.store.TaskRecord;
 import dev.flows.store.TaskStore;
 import dev.flows.store.jpa.JpaTaskStore;
@@ -147,6 +150,39 @@ class FlowsStoreAutoConfigurationTests {
 			.run((context) -> assertThat(context).getBean(TaskStore.class).isInstanceOf(InMemoryTaskStore.class));
 	}
 
+	// --- memory --------------------------------------------------------------------------------
+
+	@Test
+	void theMemoryStoreHoldsAtMostMaxTasks() {
+		this.runner.withPropertyValues("flows.store.memory.max-tasks=3").run((context) -> {
+			InMemoryTaskStore store = context.getBean(InMemoryTaskStore.class);
+			Instant now = Instant.parse("2030-01-01T10:00:00Z");
+			List<TaskRecord> tasks = new ArrayList<>();
+			for (int i = 0; i < 4; i++) {
+				tasks.add(new TaskRecord(TaskIds.newId(), "f", "step", null, null, null, null, "ACTIVE", 0, now, now,
+						now.plusSeconds(60 + i)));
+				store.insert(tasks.get(i));
+			}
+			assertThat(store.size()).isEqualTo(3);
+			assertThat(store.find(tasks.get(0).id())).as("the nearest expiry made room").isEmpty();
+		});
+	}
+
+	@Test
+	void theMemoryStoresDefaultMaximumIsTheStoresOwn() {
+		assertThat(new FlowsProperties().getStore().getMemory().getMaxTasks())
+			.isEqualTo(InMemoryTaskStore.DEFAULT_MAX_TASKS);
+	}
+
+	@Test
+	void aMaxTasksBelowOneFailsTheStartWithTheReason() {
+		this.runner.withPropertyValues("flows.store.memory.max-tasks=0")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("maxTasks must be at least 1, was 0"));
+	}
+
 	@Test
 	void taskStoreBacksOff() {
 		this.jpaAndRedisRunner.withUserConfiguration(UserStoreConfiguration.class).run((context) -> {
@@ -230,6 +266,14 @@ class FlowsStoreAutoConfigurationTests {
 		assertThat(store.find(record.id())).isEqualTo(Optional.of(record));
 		store.update(record.withVersion(1), 0);
 		assertThat(store.find(record.id()).orElseThrow().version()).isOne();
+		// the claim columns exist however the table was made (shipped DDL, ddl-auto=create or update)
+		assertThat(store.claim(record.id(), 1, "mine", now, now.plusSeconds(30)))
+			.isEqualTo(ClaimResult.claimed(record.withVersion(1)));
+		assertThat(store.claim(record.id(), 1, "theirs", now, now.plusSeconds(30)).status())
+			.isEqualTo(ClaimResult.Status.BUSY);
+		store.release(record.id(), "mine");
+		assertThat(store.claim(record.id(), 1, "theirs", now, now.plusSeconds(30)).status())
+			.isEqualTo(ClaimResult.Status.CLAIMED);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Query;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -42,19 +43,37 @@ import dev.flows.store.TaskStoreUnavailableException;
  * one short transaction of its own (or joins the caller's), and one statement:
  * <ul>
  * <li>{@link #find} is one SELECT by primary key;</li>
- * <li>{@link #insert} is one INSERT;</li>
- * <li>{@link #update} is one conditional UPDATE ({@code ... where id = ? and version = ?}): zero
- * rows means someone else saved first, and nothing changed;</li>
+ * <li>{@link #insert} is one INSERT, {@link #insertClaimed} one INSERT with the claim columns set
+ * that inserts nothing if the id exists ({@code ON CONFLICT DO NOTHING} on PostgreSQL,
+ * {@code INSERT ... SELECT ... WHERE NOT EXISTS} on H2);</li>
+ * <li>{@link #claim} is one conditional UPDATE that returns the row it claimed
+ * ({@code UPDATE ... RETURNING} on PostgreSQL, {@code SELECT ... FROM FINAL TABLE (UPDATE ...)} on
+ * H2); only when it claims nothing does one SELECT tell a stale version from a busy or missing
+ * task;</li>
+ * <li>{@link #update} is one conditional UPDATE ({@code ... where id = ? and version = ?}) that
+ * also clears the claim: zero rows means someone else saved first, and nothing changed;</li>
+ * <li>{@link #release} is one UPDATE clearing the claim if the token still holds it;</li>
  * <li>{@link #touch} is one UPDATE of {@code expires_at}; {@link #delete} one DELETE;</li>
  * <li>{@link #deleteExpired} reads at most {@code batchSize} expired ids through the index on
  * {@code expires_at}, then deletes those still expired in one statement; several nodes may run it
  * at once.</li>
  * </ul>
- * The table is created by the scripts {@value #SCHEMA_LOCATION} (for {@code h2} and
- * {@code postgresql}); the entity must be part of the persistence unit: Spring Boot's
- * auto-configuration adds it, elsewhere use {@link #persistenceUnitPostProcessor()} or scan
- * {@value #ENTITY_PACKAGE}. Failures to reach the database surface as
- * {@link TaskStoreUnavailableException}.
+ * The database is told by the JPA provider's dialect (Hibernate's) when the store is created. On
+ * databases other than PostgreSQL and H2, or with another provider, a claim is an UPDATE and then a
+ * SELECT in one transaction, and {@link #insertClaimed} of an existing id is an INSERT that fails on
+ * the primary key and a SELECT that tells why: inside an application's transaction, that failure
+ * marks the transaction for rollback.
+ * <p>
+ * Rows are read into {@link TaskRecord}s, never into managed entities, so a caller's persistence
+ * context never hands back a task as it was before a statement of the store changed it. A claim is
+ * two nullable columns, {@code claim_token} (at most 64 characters) and {@code claimed_until},
+ * compared with the {@code now} the caller passes, not with the database's clock.
+ * <p>
+ * The table is created, or brought up to date from an earlier build, by the scripts
+ * {@value #SCHEMA_LOCATION} (for {@code h2} and {@code postgresql}); the entity must be part of the
+ * persistence unit: Spring Boot's auto-configuration adds it, elsewhere use
+ * {@link #persistenceUnitPostProcessor()} or scan {@value #ENTITY_PACKAGE}. Failures to reach the
+ * database surface as {@link TaskStoreUnavailableException}.
  */
 public class JpaTaskStore implements TaskStore {
 
@@ -64,7 +83,14 @@ public class JpaTaskStore implements TaskStore {
 	/** The package of the entity. */
 	public static final String ENTITY_PACKAGE = "dev.flows.store.jpa";
 
+	/** The length of the column {@code claim_token}. */
+	private static final int MAX_CLAIM_TOKEN_LENGTH = 64;
+
+	private final EntityManager entityManager;
+
 	private final TaskEntityRepository repository;
+
+	private final ClaimStatements claimStatements;
 
 	private final TransactionTemplate writes;
 
@@ -78,13 +104,20 @@ public class JpaTaskStore implements TaskStore {
 	 * @throws IllegalStateException if the entity is not part of the persistence unit
 	 */
 	public JpaTaskStore(EntityManagerFactory entityManagerFactory, PlatformTransactionManager transactionManager) {
+		this(entityManagerFactory, transactionManager, ClaimStatements.of(entityManagerFactory));
+	}
+
+	/** A store that claims with {@code claimStatements} whatever the database (tests of the fallback). */
+	JpaTaskStore(EntityManagerFactory entityManagerFactory, PlatformTransactionManager transactionManager,
+			ClaimStatements claimStatements) {
 		Objects.requireNonNull(entityManagerFactory, "entityManagerFactory");
 		Objects.requireNonNull(transactionManager, "transactionManager");
 		requireManagedEntity(entityManagerFactory);
-		EntityManager entityManager = SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory);
-		JpaRepositoryFactory factory = new JpaRepositoryFactory(entityManager);
+		this.entityManager = SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory);
+		JpaRepositoryFactory factory = new JpaRepositoryFactory(this.entityManager);
 		factory.setBeanClassLoader(TaskEntity.class.getClassLoader());
 		this.repository = factory.getRepository(TaskEntityRepository.class);
+		this.claimStatements = Objects.requireNonNull(claimStatements, "claimStatements");
 		this.writes = new TransactionTemplate(transactionManager);
 		this.writes.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRED);
 		this.reads = new TransactionTemplate(transactionManager);
@@ -114,7 +147,7 @@ public class JpaTaskStore implements TaskStore {
 
 	@Override
 	public Optional<TaskRecord> find(String id) {
-		return call("find", this.reads, () -> this.repository.findById(id).map(TaskEntity::toRecord));
+		return call("find", this.reads, () -> this.repository.findRecord(id));
 	}
 
 	@Override
@@ -129,17 +162,76 @@ public class JpaTaskStore implements TaskStore {
 
 	@Override
 	public boolean insertClaimed(TaskRecord record, String claimToken, Instant claimedUntil) {
-		throw new UnsupportedOperationException("claims: in progress");
+		requireClaimToken(claimToken);
+		Objects.requireNonNull(claimedUntil, "claimedUntil");
+		try {
+			return call("insertClaimed", this.writes, () -> {
+				Query insert = this.entityManager.createNativeQuery(this.claimStatements.insertClaimed())
+					.setParameter("id", record.id())
+					.setParameter("flow", record.flow())
+					.setParameter("position", record.position())
+					.setParameter("history", record.history())
+					.setParameter("state", record.state())
+					.setParameter("log", record.log())
+					.setParameter("binding", record.binding())
+					.setParameter("status", record.status())
+					.setParameter("version", record.version())
+					.setParameter("createdAt", record.createdAt())
+					.setParameter("updatedAt", record.updatedAt())
+					.setParameter("expiresAt", record.expiresAt())
+					.setParameter("owner", record.owner())
+					.setParameter("token", claimToken)
+					.setParameter("until", claimedUntil);
+				return insert.executeUpdate() == 1;
+			});
+		}
+		catch (DataIntegrityViolationException ex) {
+			// The same id inserted at the same instant, or before on a database without a skipping
+			// INSERT; any other violation (a value too long) is the caller's to know.
+			if (this.claimStatements.insertClaimedMayMeetTheKey() && existsAfterFailure(record.id(), ex)) {
+				return false;
+			}
+			throw ex;
+		}
 	}
 
 	@Override
 	public ClaimResult claim(String id, long version, String claimToken, Instant now, Instant claimedUntil) {
-		throw new UnsupportedOperationException("claims: in progress");
+		requireClaimToken(claimToken);
+		Objects.requireNonNull(now, "now");
+		Objects.requireNonNull(claimedUntil, "claimedUntil");
+		return call("claim", this.writes, () -> {
+			ClaimStatements statements = this.claimStatements;
+			Query claim = (statements.claimReturnsRow())
+					? this.entityManager.createNativeQuery(statements.claim(), TaskEntity.RECORD_MAPPING)
+					: this.entityManager.createNativeQuery(statements.claim());
+			claim.setParameter("id", id)
+				.setParameter("version", version)
+				.setParameter("token", claimToken)
+				.setParameter("now", now)
+				.setParameter("until", claimedUntil);
+			if (statements.claimReturnsRow()) {
+				List<?> claimed = claim.getResultList();
+				if (!claimed.isEmpty()) {
+					return ClaimResult.claimed((TaskRecord) claimed.get(0));
+				}
+			}
+			else if (claim.executeUpdate() == 1) {
+				// the row is locked by this transaction until it ends: the SELECT sees it as claimed
+				return ClaimResult.claimed(this.repository.findRecord(id).orElseThrow());
+			}
+			// Nothing claimed: stale, busy, or missing. A claim released or lapsed since the UPDATE
+			// still counts as busy: the caller's request met it.
+			return this.repository.findRecord(id)
+				.map((stored) -> (stored.version() == version) ? ClaimResult.busy(stored) : ClaimResult.stale(stored))
+				.orElseGet(ClaimResult::missing);
+		});
 	}
 
 	@Override
 	public void release(String id, String claimToken) {
-		throw new UnsupportedOperationException("claims: in progress");
+		Objects.requireNonNull(claimToken, "claimToken");
+		call("release", this.writes, () -> this.repository.release(id, claimToken));
 	}
 
 	@Override
@@ -147,7 +239,7 @@ public class JpaTaskStore implements TaskStore {
 		int rows = call("update", this.writes,
 				() -> this.repository.update(record.id(), expectedVersion, record.version(), record.flow(),
 						record.position(), record.history(), record.state(), record.log(), record.binding(),
-						record.status(), record.updatedAt(), record.expiresAt()));
+						record.status(), record.updatedAt(), record.expiresAt(), record.owner()));
 		if (rows == 0) {
 			throw new StaleTaskException(record.id(), expectedVersion);
 		}
@@ -172,6 +264,25 @@ public class JpaTaskStore implements TaskStore {
 			List<String> ids = this.repository.findExpiredIds(now, Limit.of(batchSize));
 			return ids.isEmpty() ? 0 : this.repository.deleteExpired(ids, now);
 		});
+	}
+
+	private static void requireClaimToken(String claimToken) {
+		Objects.requireNonNull(claimToken, "claimToken");
+		if (claimToken.length() > MAX_CLAIM_TOKEN_LENGTH) {
+			throw new IllegalArgumentException("A claim token of the JPA task store has at most "
+					+ MAX_CLAIM_TOKEN_LENGTH + " characters (column claim_token), this one " + claimToken.length());
+		}
+	}
+
+	/** Whether the task {@code id} exists, read after {@code failure}, to which a failure to read it is added. */
+	private boolean existsAfterFailure(String id, RuntimeException failure) {
+		try {
+			return find(id).isPresent();
+		}
+		catch (RuntimeException ex) {
+			failure.addSuppressed(ex);
+			return false;
+		}
 	}
 
 	private <T> T call(String operation, TransactionTemplate transaction, Supplier<T> work) {
@@ -220,6 +331,5 @@ public class JpaTaskStore implements TaskStore {
 					+ ENTITY_PACKAGE + " to your entity scan or use JpaTaskStore.persistenceUnitPostProcessor()", ex);
 		}
 	}
-
 
 }

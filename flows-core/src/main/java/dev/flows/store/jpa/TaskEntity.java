@@ -3,10 +3,13 @@ package dev.flows.store.jpa;
 import java.time.Instant;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.ColumnResult;
+import jakarta.persistence.ConstructorResult;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.PostLoad;
+import jakarta.persistence.SqlResultSetMapping;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 
@@ -15,18 +18,44 @@ import org.springframework.data.domain.Persistable;
 import dev.flows.store.TaskRecord;
 
 /**
- * One row of {@code flows_task}. Only ever inserted or read whole: updates, touches and deletes are
- * bulk statements, so no row is loaded to be changed and no {@code @Version} merge takes place.
+ * One row of {@code flows_task}. Only ever inserted through the entity: rows are read as
+ * {@link TaskRecord}s ({@value #RECORD_MAPPING}), never as managed entities, and updates, claims,
+ * touches and deletes are bulk statements, so no row is loaded to be changed, no {@code @Version}
+ * merge takes place, and a caller's persistence context never hands back a row as it was before a
+ * bulk statement changed it.
  * <p>
  * The entity name is {@code FlowsTask}, so that it never clashes with an application entity called
- * {@code TaskEntity}.
+ * {@code TaskEntity}. The claim columns are mapped so that a schema generated from the entity
+ * ({@code ddl-auto=create}) has them; they are only ever written by native statements.
  */
 @Entity(name = "FlowsTask")
 @Table(name = "flows_task", indexes = @Index(name = "flows_task_expires_at", columnList = "expires_at"))
+@SqlResultSetMapping(name = TaskEntity.RECORD_MAPPING, classes = @ConstructorResult(targetClass = TaskRecord.class,
+		columns = { @ColumnResult(name = "id", type = String.class), @ColumnResult(name = "flow", type = String.class),
+				@ColumnResult(name = "position", type = String.class),
+				@ColumnResult(name = "history", type = String.class),
+				@ColumnResult(name = "state", type = String.class), @ColumnResult(name = "log", type = String.class),
+				@ColumnResult(name = "binding", type = String.class),
+				@ColumnResult(name = "status", type = String.class),
+				@ColumnResult(name = "version", type = Long.class),
+				@ColumnResult(name = "created_at", type = Instant.class),
+				@ColumnResult(name = "updated_at", type = Instant.class),
+				@ColumnResult(name = "expires_at", type = Instant.class),
+				@ColumnResult(name = "owner", type = String.class) }))
 class TaskEntity implements Persistable<String> {
 
 	/** Longer than any varchar: {@code text} on PostgreSQL, {@code character large object} on H2. */
 	static final int TEXT = Integer.MAX_VALUE;
+
+	/**
+	 * The result set mapping that reads the columns {@link #RECORD_COLUMNS} of a native query into a
+	 * {@link TaskRecord} (a {@code NULL} owner, written before owners were kept, becomes "").
+	 */
+	static final String RECORD_MAPPING = "FlowsTaskRecord";
+
+	/** The columns {@link #RECORD_MAPPING} reads, in the order of the record's components. */
+	static final String RECORD_COLUMNS = "id, flow, position, history, state, log, binding, status, version, "
+			+ "created_at, updated_at, expires_at, owner";
 
 	@Id
 	@Column(name = "id", length = 22, nullable = false)
@@ -65,6 +94,15 @@ class TaskEntity implements Persistable<String> {
 	@Column(name = "expires_at", nullable = false)
 	private Instant expiresAt;
 
+	@Column(name = "owner", length = 200)
+	private String owner;
+
+	@Column(name = "claim_token", length = 64)
+	private String claimToken;
+
+	@Column(name = "claimed_until")
+	private Instant claimedUntil;
+
 	/** Rows are inserted with persist (one INSERT, no SELECT first); loaded ones are not new. */
 	@Transient
 	private boolean isNew = true;
@@ -86,12 +124,8 @@ class TaskEntity implements Persistable<String> {
 		entity.createdAt = record.createdAt();
 		entity.updatedAt = record.updatedAt();
 		entity.expiresAt = record.expiresAt();
+		entity.owner = record.owner();
 		return entity;
-	}
-
-	TaskRecord toRecord() {
-		return new TaskRecord(this.id, this.flow, this.position, this.history, this.state, this.log, this.binding,
-				this.status, this.version, this.createdAt, this.updatedAt, this.expiresAt);
 	}
 
 	@Override

@@ -2,10 +2,16 @@ package dev.flows.store.memory;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import dev.flows.store.ClaimResult;
 import dev.flows.store.StaleTaskException;
@@ -15,10 +21,53 @@ import dev.flows.store.TaskStore;
 /**
  * Keeps tasks in a map in this JVM: for development, tests and single-node applications that can
  * lose running tasks on restart.
+ * <p>
+ * The map holds at most a maximum number of tasks ({@value #DEFAULT_MAX_TASKS} unless given), so
+ * that visitors starting tasks faster than they expire cannot exhaust the heap. An insert that
+ * finds the store full first removes the tasks nearest their expiry (expired ones first of all), a
+ * hundredth of the maximum at a time, so that most inserts make no such pass. Those tasks are lost
+ * to their users, and a warning says so once. Inserts running at the same instant may exceed the
+ * maximum by as many tasks as there are of them, until the next insert makes room.
  */
 public final class InMemoryTaskStore implements TaskStore {
 
+	/** The maximum number of tasks of a store created without one. */
+	public static final int DEFAULT_MAX_TASKS = 10_000;
+
+	private static final Log logger = LogFactory.getLog(InMemoryTaskStore.class);
+
+	private static final Comparator<Entry> NEAREST_EXPIRY_LAST = Comparator
+		.comparing((Entry entry) -> entry.record().expiresAt())
+		.reversed();
+
 	private final ConcurrentMap<String, Entry> tasks = new ConcurrentHashMap<>();
+
+	private final int maxTasks;
+
+	/** How many tasks one eviction pass removes at least. */
+	private final int evictionBatch;
+
+	/** Held by the insert that makes room, so that concurrent inserts do not each scan the map. */
+	private final Object evictionLock = new Object();
+
+	private final AtomicBoolean warned = new AtomicBoolean();
+
+	/** A store that holds at most {@value #DEFAULT_MAX_TASKS} tasks. */
+	public InMemoryTaskStore() {
+		this(DEFAULT_MAX_TASKS);
+	}
+
+	/**
+	 * A store that holds at most {@code maxTasks} tasks.
+	 * @param maxTasks the maximum number of tasks, at least 1
+	 */
+	public InMemoryTaskStore(int maxTasks) {
+		if (maxTasks < 1) {
+			throw new IllegalArgumentException("maxTasks must be at least 1, was " + maxTasks);
+		}
+		this.maxTasks = maxTasks;
+		this.evictionBatch = Math.max(1, maxTasks / 100);
+	}
 
 	@Override
 	public Optional<TaskRecord> find(String id) {
@@ -28,6 +77,7 @@ public final class InMemoryTaskStore implements TaskStore {
 
 	@Override
 	public void insert(TaskRecord record) {
+		makeRoom();
 		if (this.tasks.putIfAbsent(record.id(), new Entry(record, null, null)) != null) {
 			throw new IllegalStateException("A task with id " + TaskRecord.shortId(record.id()) + " exists already");
 		}
@@ -35,6 +85,7 @@ public final class InMemoryTaskStore implements TaskStore {
 
 	@Override
 	public boolean insertClaimed(TaskRecord record, String claimToken, Instant claimedUntil) {
+		makeRoom();
 		return this.tasks.putIfAbsent(record.id(), new Entry(record, claimToken, claimedUntil)) == null;
 	}
 
@@ -115,6 +166,49 @@ public final class InMemoryTaskStore implements TaskStore {
 	/** How many tasks are held, expired ones included. */
 	public int size() {
 		return this.tasks.size();
+	}
+
+	/**
+	 * If the store is full, removes the tasks nearest their expiry, down to {@link #evictionBatch}
+	 * below the maximum: one pass over the map, keeping the batch in a heap, then no other pass
+	 * until the store is full again.
+	 */
+	private void makeRoom() {
+		if (this.tasks.size() < this.maxTasks) {
+			return;
+		}
+		synchronized (this.evictionLock) {
+			int excess = this.tasks.size() - (this.maxTasks - this.evictionBatch);
+			if (excess <= 0) {
+				// another insert made room meanwhile
+				return;
+			}
+			// the heap's head is the entry, of those chosen, whose expiry is farthest
+			PriorityQueue<Entry> nearest = new PriorityQueue<>(excess + 1, NEAREST_EXPIRY_LAST);
+			for (Entry entry : this.tasks.values()) {
+				if (nearest.size() < excess) {
+					nearest.add(entry);
+				}
+				else if (entry.record().expiresAt().isBefore(nearest.peek().record().expiresAt())) {
+					nearest.poll();
+					nearest.add(entry);
+				}
+			}
+			int removed = 0;
+			for (Entry entry : nearest) {
+				// a task saved or touched since the scan is left: it may no longer be among the nearest
+				if (this.tasks.remove(entry.record().id(), entry)) {
+					removed++;
+				}
+			}
+			if (removed > 0 && this.warned.compareAndSet(false, true)) {
+				logger.warn("The in-memory task store reached its maximum of " + this.maxTasks
+						+ " tasks and removes the tasks nearest their expiry to make room: their users lose them and"
+						+ " start over. Raise the maximum (flows.store.memory.max-tasks with Spring Boot, else"
+						+ " new InMemoryTaskStore(maxTasks)), shorten flows.task.idle-timeout, or keep tasks in"
+						+ " the jpa or redis store. (Logged once.)");
+			}
+		}
 	}
 
 	/** A task and the claim on it, if any. */

@@ -2,6 +2,7 @@ package dev.flows.store.redis;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,8 +16,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.util.Assert;
 
-import dev.flows.store.CorruptTaskException;
 import dev.flows.store.ClaimResult;
+import dev.flows.store.CorruptTaskException;
 import dev.flows.store.StaleTaskException;
 import dev.flows.store.TaskRecord;
 import dev.flows.store.TaskStore;
@@ -27,10 +28,17 @@ import dev.flows.store.TaskStoreUnavailableException;
  * with a time to live that ends at the task's {@link TaskRecord#expiresAt() expiry} and is set
  * again by every save and touch.
  * <p>
- * Inserts, updates and touches are Lua scripts, so each check and its write are one atomic step on
- * the server: insert writes only if the key is absent, update only if the stored version is the
- * expected one. Each script touches exactly one key, so the store works on Redis Cluster and
- * through Sentinel as Spring Data Redis connects to them.
+ * Inserts, updates, claims, releases and touches are Lua scripts, so each check and its write are
+ * one atomic step on the server: insert writes only if the key is absent, update only if the stored
+ * version is the expected one, claim only if the version is the expected one and no claim is live.
+ * A claim is two fields of the same hash, {@code claimToken} and {@code claimedUntil} (epoch
+ * milliseconds, compared with the {@code now} the caller passes); the claim script returns the hash
+ * too, so claiming is also the request's load. A claim never changes the key's time to live: it
+ * goes when the task goes. Each script touches exactly one key, so the store works on Redis Cluster
+ * and through Sentinel as Spring Data Redis connects to them.
+ * <p>
+ * The task's owner is the field {@code owner}; a hash written before owners were kept has none and
+ * reads as anonymous.
  * <p>
  * Redis removes expired tasks itself, so {@link #deleteExpired} has nothing to do and returns 0; an
  * expired task is never returned by {@link #find}. Failures to reach Redis surface as
@@ -63,6 +71,12 @@ public class RedisTaskStore implements TaskStore {
 
 	private static final String EXPIRES_AT = "expiresAt";
 
+	private static final String OWNER = "owner";
+
+	private static final String CLAIM_TOKEN = "claimToken";
+
+	private static final String CLAIMED_UNTIL = "claimedUntil";
+
 	/** KEYS[1] = task key; ARGV[1] = expiry in epoch ms; ARGV[2..] = field, value, ... */
 	private static final RedisScript<Long> INSERT = RedisScript.of("""
 			if redis.call('EXISTS', KEYS[1]) == 1 then
@@ -73,13 +87,59 @@ public class RedisTaskStore implements TaskStore {
 			return 1
 			""", Long.class);
 
-	/** KEYS[1] = task key; ARGV[1] = expiry in epoch ms; ARGV[2] = expected version; ARGV[3..] = fields. */
+	/**
+	 * KEYS[1] = task key; ARGV[1] = expiry in epoch ms; ARGV[2] = expected version; ARGV[3..] =
+	 * fields. Saving ends any claim.
+	 */
 	private static final RedisScript<Long> UPDATE = RedisScript.of("""
 			if redis.call('HGET', KEYS[1], 'version') ~= ARGV[2] then
 			  return 0
 			end
 			redis.call('HSET', KEYS[1], unpack(ARGV, 3))
+			redis.call('HDEL', KEYS[1], 'claimToken', 'claimedUntil')
 			redis.call('PEXPIREAT', KEYS[1], ARGV[1])
+			return 1
+			""", Long.class);
+
+	/**
+	 * KEYS[1] = task key; ARGV[1] = version; ARGV[2] = claim token; ARGV[3] = now in epoch ms;
+	 * ARGV[4] = claim lapse in epoch ms. Returns the status followed by the hash's fields and values
+	 * as they were read (the claim fields are no part of the task), or the status alone if the key
+	 * does not exist. The time to live is left as it is.
+	 */
+	@SuppressWarnings("rawtypes")
+	private static final RedisScript<List> CLAIM = RedisScript.of("""
+			local fields = redis.call('HGETALL', KEYS[1])
+			if #fields == 0 then
+			  return {'MISSING'}
+			end
+			local version, claimedUntil
+			for i = 1, #fields, 2 do
+			  if fields[i] == 'version' then
+			    version = fields[i + 1]
+			  elseif fields[i] == 'claimedUntil' then
+			    claimedUntil = tonumber(fields[i + 1])
+			  end
+			end
+			local status
+			if version ~= ARGV[1] then
+			  status = 'STALE'
+			elseif claimedUntil ~= nil and claimedUntil > tonumber(ARGV[3]) then
+			  status = 'BUSY'
+			else
+			  status = 'CLAIMED'
+			  redis.call('HSET', KEYS[1], 'claimToken', ARGV[2], 'claimedUntil', ARGV[4])
+			end
+			table.insert(fields, 1, status)
+			return fields
+			""", List.class);
+
+	/** KEYS[1] = task key; ARGV[1] = claim token. Ends the claim only if that token holds it. */
+	private static final RedisScript<Long> RELEASE = RedisScript.of("""
+			if redis.call('HGET', KEYS[1], 'claimToken') ~= ARGV[1] then
+			  return 0
+			end
+			redis.call('HDEL', KEYS[1], 'claimToken', 'claimedUntil')
 			return 1
 			""", Long.class);
 
@@ -129,7 +189,7 @@ public class RedisTaskStore implements TaskStore {
 	@Override
 	public void insert(TaskRecord record) {
 		List<String> args = new ArrayList<>();
-		args.add(expiryMillis(record.expiresAt()));
+		args.add(millisRoundedUp(record.expiresAt()));
 		addFields(args, record);
 		if (!executed("insert", INSERT, record.id(), args)) {
 			throw new IllegalStateException("A task with id " + TaskRecord.shortId(record.id()) + " exists already");
@@ -138,23 +198,50 @@ public class RedisTaskStore implements TaskStore {
 
 	@Override
 	public boolean insertClaimed(TaskRecord record, String claimToken, Instant claimedUntil) {
-		throw new UnsupportedOperationException("claims: in progress");
+		Objects.requireNonNull(claimToken, "claimToken");
+		List<String> args = new ArrayList<>();
+		args.add(millisRoundedUp(record.expiresAt()));
+		addFields(args, record);
+		add(args, CLAIM_TOKEN, claimToken);
+		add(args, CLAIMED_UNTIL, millisRoundedUp(claimedUntil));
+		return executed("insertClaimed", INSERT, record.id(), args);
 	}
 
 	@Override
 	public ClaimResult claim(String id, long version, String claimToken, Instant now, Instant claimedUntil) {
-		throw new UnsupportedOperationException("claims: in progress");
+		Objects.requireNonNull(claimToken, "claimToken");
+		List<?> reply = call("claim", () -> this.redis.execute(CLAIM, List.of(key(id)), Long.toString(version),
+				claimToken, Long.toString(now.toEpochMilli()), millisRoundedUp(claimedUntil)));
+		if (reply == null || reply.isEmpty()) {
+			throw new CorruptTaskException("Redis answered the claim of " + this.keyPrefix + TaskRecord.shortId(id)
+					+ " with nothing", null);
+		}
+		String status = String.valueOf(reply.get(0));
+		if ("MISSING".equals(status)) {
+			return ClaimResult.missing();
+		}
+		Map<String, String> fields = new HashMap<>();
+		for (int i = 1; i + 1 < reply.size(); i += 2) {
+			fields.put(String.valueOf(reply.get(i)), String.valueOf(reply.get(i + 1)));
+		}
+		TaskRecord record = toRecord(id, fields);
+		return switch (status) {
+			case "CLAIMED" -> ClaimResult.claimed(record);
+			case "BUSY" -> ClaimResult.busy(record);
+			default -> ClaimResult.stale(record);
+		};
 	}
 
 	@Override
 	public void release(String id, String claimToken) {
-		throw new UnsupportedOperationException("claims: in progress");
+		Objects.requireNonNull(claimToken, "claimToken");
+		executed("release", RELEASE, id, List.of(claimToken));
 	}
 
 	@Override
 	public void update(TaskRecord record, long expectedVersion) {
 		List<String> args = new ArrayList<>();
-		args.add(expiryMillis(record.expiresAt()));
+		args.add(millisRoundedUp(record.expiresAt()));
 		args.add(Long.toString(expectedVersion));
 		addFields(args, record);
 		if (!executed("update", UPDATE, record.id(), args)) {
@@ -164,7 +251,7 @@ public class RedisTaskStore implements TaskStore {
 
 	@Override
 	public boolean touch(String id, Instant expiresAt) {
-		return executed("touch", TOUCH, id, List.of(expiryMillis(expiresAt), expiresAt.toString()));
+		return executed("touch", TOUCH, id, List.of(millisRoundedUp(expiresAt), expiresAt.toString()));
 	}
 
 	@Override
@@ -208,6 +295,7 @@ public class RedisTaskStore implements TaskStore {
 		add(args, CREATED_AT, record.createdAt().toString());
 		add(args, UPDATED_AT, record.updatedAt().toString());
 		add(args, EXPIRES_AT, record.expiresAt().toString());
+		add(args, OWNER, record.owner());
 	}
 
 	private static void add(List<String> args, String field, String value) {
@@ -215,10 +303,13 @@ public class RedisTaskStore implements TaskStore {
 		args.add(value);
 	}
 
-	/** The expiry in epoch milliseconds, rounded up so that a key never vanishes before its task expired. */
-	private static String expiryMillis(Instant expiresAt) {
-		long millis = expiresAt.toEpochMilli();
-		if (expiresAt.getNano() % 1_000_000 != 0) {
+	/**
+	 * An expiry or a claim's lapse in epoch milliseconds, rounded up so that a key never vanishes
+	 * before its task expired, nor a claim lapses before its time.
+	 */
+	private static String millisRoundedUp(Instant instant) {
+		long millis = instant.toEpochMilli();
+		if (instant.getNano() % 1_000_000 != 0) {
 			millis++;
 		}
 		return Long.toString(millis);
@@ -229,13 +320,12 @@ public class RedisTaskStore implements TaskStore {
 			return new TaskRecord(id, fields.get(FLOW), fields.get(POSITION), fields.get(HISTORY), fields.get(STATE),
 					fields.get(LOG), fields.get(BINDING), fields.get(STATUS), Long.parseLong(fields.get(VERSION)),
 					Instant.parse(fields.get(CREATED_AT)), Instant.parse(fields.get(UPDATED_AT)),
-					Instant.parse(fields.get(EXPIRES_AT)));
+					Instant.parse(fields.get(EXPIRES_AT)), fields.get(OWNER));
 		}
 		catch (RuntimeException ex) {
 			throw new CorruptTaskException("Redis key " + this.keyPrefix + TaskRecord.shortId(id)
 					+ " does not hold a task written by Flows: " + ex.getMessage(), ex);
 		}
 	}
-
 
 }

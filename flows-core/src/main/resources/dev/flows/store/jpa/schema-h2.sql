@@ -1,4 +1,5 @@
--- Flows JPA task store: one row per task. Safe to run more than once.
+-- Flows JPA task store: one row per task. Safe to run more than once, and brings a table created by
+-- an earlier version up to date (ADD COLUMN IF NOT EXISTS).
 CREATE TABLE IF NOT EXISTS flows_task (
     id          VARCHAR(22)               NOT NULL PRIMARY KEY,
     flow        VARCHAR(200)              NOT NULL,
@@ -14,3 +15,9 @@ CREATE TABLE IF NOT EXISTS flows_task (
     expires_at  TIMESTAMP(6) WITH TIME ZONE NOT NULL
 );
 CREATE INDEX IF NOT EXISTS flows_task_expires_at ON flows_task (expires_at);
+-- Added after the table was first shipped, so added here to a table created without them: who the
+-- task belongs to (NULL in rows written before, read as anonymous), and the claim a request holds
+-- on the task while it runs a step (both NULL when unclaimed).
+ALTER TABLE flows_task ADD COLUMN IF NOT EXISTS owner VARCHAR(200);
+ALTER TABLE flows_task ADD COLUMN IF NOT EXISTS claim_token VARCHAR(64);
+ALTER TABLE flows_task ADD COLUMN IF NOT EXISTS claimed_until TIMESTAMP(6) WITH TIME ZONE;

@@ -8,4 +8,9 @@ class JpaTaskStoreH2ContractTest extends AbstractJpaTaskStoreContractTest {
 		return JpaTestDatabase.h2("contract");
 	}
 
+	@Override
+	protected ClaimStatements expectedClaimStatements() {
+		return ClaimStatements.H2;
+	}
+
 }

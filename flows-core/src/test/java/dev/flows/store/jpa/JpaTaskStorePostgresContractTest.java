@@ -13,4 +13,9 @@ class JpaTaskStorePostgresContractTest extends AbstractJpaTaskStoreContractTest 
 		return JpaTestDatabase.postgres(TestServers.postgresJdbcUrl(), "flows_core_contract");
 	}
 
+	@Override
+	protected ClaimStatements expectedClaimStatements() {
+		return ClaimStatements.POSTGRESQL;
+	}
+
 }

@@ -68,6 +68,9 @@ class JpaTaskStoreSetupTest {
 			try {
 				JpaTaskStore store = new JpaTaskStore(factory.getObject(),
 						new JpaTransactionManager(factory.getObject()));
+				assertThat(store).as("the claim statements come from the dialect, not from a connection")
+					.extracting("claimStatements")
+					.isSameAs(ClaimStatements.POSTGRESQL);
 				Instant now = Instant.now();
 				TaskRecord record = new TaskRecord(TaskIds.newId(), "f", "p", null, null, null, null, "ACTIVE", 0,
 						now, now, now.plusSeconds(60));
@@ -79,6 +82,13 @@ class JpaTaskStoreSetupTest {
 					.isThrownBy(() -> store.update(record.withVersion(1), 0));
 				assertThatExceptionOfType(TaskStoreUnavailableException.class)
 					.isThrownBy(() -> store.deleteExpired(now, 10));
+				assertThatExceptionOfType(TaskStoreUnavailableException.class)
+					.isThrownBy(() -> store.insertClaimed(record, "token", now.plusSeconds(30)));
+				assertThatExceptionOfType(TaskStoreUnavailableException.class)
+					.isThrownBy(() -> store.claim(record.id(), 0, "token", now, now.plusSeconds(30)))
+					.withMessageContaining("claim");
+				assertThatExceptionOfType(TaskStoreUnavailableException.class)
+					.isThrownBy(() -> store.release(record.id(), "token"));
 			}
 			finally {
 				factory.destroy();

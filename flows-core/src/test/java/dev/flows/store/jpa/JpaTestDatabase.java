@@ -3,6 +3,7 @@ package dev.flows.store.jpa;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
@@ -37,9 +38,10 @@ final class JpaTestDatabase implements AutoCloseable {
 
 	final JdbcTemplate jdbc;
 
-	private JpaTestDatabase(HikariDataSource dataSource, String platform) {
+	private JpaTestDatabase(HikariDataSource dataSource, String platform, Consumer<JdbcTemplate> before) {
 		this.dataSource = dataSource;
 		this.jdbc = new JdbcTemplate(dataSource);
+		before.accept(this.jdbc);
 		new ResourceDatabasePopulator(new ClassPathResource("dev/flows/store/jpa/schema-" + platform + ".sql"))
 			.execute(dataSource);
 		// run twice: the scripts must be safe to repeat at every start
@@ -52,15 +54,27 @@ final class JpaTestDatabase implements AutoCloseable {
 	}
 
 	static JpaTestDatabase h2(String name) {
+		return h2(name, (jdbc) -> {
+		});
+	}
+
+	/** An H2 database on which {@code before} runs before the shipped DDL. */
+	static JpaTestDatabase h2(String name, Consumer<JdbcTemplate> before) {
 		HikariDataSource dataSource = new HikariDataSource();
 		dataSource.setJdbcUrl("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
 		dataSource.setUsername("sa");
 		dataSource.setMaximumPoolSize(4);
-		return new JpaTestDatabase(dataSource, "h2");
+		return new JpaTestDatabase(dataSource, "h2", before);
 	}
 
 	/** A fresh schema of its own in the test PostgreSQL, so test classes never see each other's rows. */
 	static JpaTestDatabase postgres(String jdbcUrl, String schema) {
+		return postgres(jdbcUrl, schema, (jdbc) -> {
+		});
+	}
+
+	/** A fresh PostgreSQL schema on which {@code before} runs before the shipped DDL. */
+	static JpaTestDatabase postgres(String jdbcUrl, String schema, Consumer<JdbcTemplate> before) {
 		HikariDataSource admin = postgresDataSource(jdbcUrl);
 		try (admin) {
 			new JdbcTemplate(admin).execute("drop schema if exists " + schema + " cascade");
@@ -68,7 +82,7 @@ final class JpaTestDatabase implements AutoCloseable {
 		}
 		HikariDataSource dataSource = postgresDataSource(jdbcUrl);
 		dataSource.setSchema(schema);
-		return new JpaTestDatabase(dataSource, "postgresql");
+		return new JpaTestDatabase(dataSource, "postgresql", before);
 	}
 
 	private static HikariDataSource postgresDataSource(String jdbcUrl) {
@@ -99,6 +113,11 @@ final class JpaTestDatabase implements AutoCloseable {
 
 	JpaTaskStore store() {
 		return new JpaTaskStore(this.entityManagerFactory, this.transactionManager);
+	}
+
+	/** A store that claims with {@code statements}, whatever the database. */
+	JpaTaskStore store(ClaimStatements statements) {
+		return new JpaTaskStore(this.entityManagerFactory, this.transactionManager, statements);
 	}
 
 	Statistics statistics() {

@@ -1,7 +1,9 @@
 package dev.flows.store.redis;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -16,6 +18,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 import dev.flows.engine.TaskIds;
 import dev.flows.store.AbstractTaskStoreContractTest;
+import dev.flows.store.ClaimResult;
 import dev.flows.store.CorruptTaskException;
 import dev.flows.store.TaskRecord;
 import dev.flows.store.TaskStore;
@@ -85,6 +88,12 @@ class RedisTaskStoreContractTest extends AbstractTaskStoreContractTest {
 	/** The hash layout the store writes, set with plain Redis commands. */
 	@Override
 	protected void writeRaw(TaskRecord r) {
+		writeWithoutOwner(r);
+		this.redis.opsForHash().put(this.prefix + r.id(), "owner", r.owner());
+	}
+
+	/** The hash layout of a build that kept neither owners nor claims. */
+	private void writeWithoutOwner(TaskRecord r) {
 		Map<String, String> fields = new LinkedHashMap<>();
 		fields.put("flow", r.flow());
 		fields.put("position", r.position());
@@ -128,6 +137,41 @@ class RedisTaskStoreContractTest extends AbstractTaskStoreContractTest {
 		this.redis.opsForHash().delete(this.prefix + record.id(), "version");
 		assertThatExceptionOfType(CorruptTaskException.class).isThrownBy(() -> engine().load(record.id()))
 			.withMessageContaining("does not hold a task written by Flows");
+	}
+
+	@Test
+	void aHashWithoutOwnerOrClaimFieldsReadsAsAnAnonymousUnclaimedTask() {
+		TaskRecord record = record(TaskIds.newId(), 2, live());
+		writeWithoutOwner(record);
+		assertThat(this.redis.<String, String>opsForHash().keys(this.prefix + record.id())).doesNotContain("owner",
+				"claimToken", "claimedUntil");
+		assertThat(this.store.find(record.id())).contains(record);
+		assertThat(this.store.claim(record.id(), 2, token(), this.now, claimUntil()))
+			.isEqualTo(ClaimResult.claimed(record));
+		TaskRecord adopted = owned(record.withVersion(3), "owner:after");
+		this.store.update(adopted, 2);
+		assertThat(this.store.find(record.id())).contains(adopted);
+	}
+
+	@Test
+	void aClaimIsTwoFieldsOfTheHashThatKeepTheTimeToLiveAndGoWithTheNextSave() {
+		TaskRecord record = record(TaskIds.newId(), 0, this.now.plus(Duration.ofMinutes(5)));
+		this.store.insert(record);
+		String key = this.prefix + record.id();
+		String token = token();
+		Instant lapses = this.now.plusSeconds(30).plusNanos(1);
+		assertThat(this.store.claim(record.id(), 0, token, this.now, lapses).status())
+			.isEqualTo(ClaimResult.Status.CLAIMED);
+		assertThat(this.redis.<String, String>opsForHash().multiGet(key, List.of("claimToken", "claimedUntil")))
+			.containsExactly(token, Long.toString(this.now.plusSeconds(30).toEpochMilli() + 1));
+		assertThat(timeToLive(record.id())).as("the task's expiry, not the claim's")
+			.isBetween(Duration.ofMinutes(4), Duration.ofMinutes(5));
+		this.store.update(record.withVersion(1), 0);
+		assertThat(this.redis.<String, String>opsForHash().keys(key)).doesNotContain("claimToken", "claimedUntil")
+			.contains("owner");
+		this.store.claim(record.id(), 1, token, this.now, lapses);
+		this.store.release(record.id(), token);
+		assertThat(this.redis.<String, String>opsForHash().keys(key)).doesNotContain("claimToken", "claimedUntil");
 	}
 
 	@Test

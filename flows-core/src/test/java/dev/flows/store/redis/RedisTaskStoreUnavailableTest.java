@@ -52,6 +52,13 @@ class RedisTaskStoreUnavailableTest {
 		assertThatExceptionOfType(TaskStoreUnavailableException.class)
 			.isThrownBy(() -> this.store.touch(record.id(), now));
 		assertThatExceptionOfType(TaskStoreUnavailableException.class).isThrownBy(() -> this.store.delete(record.id()));
+		assertThatExceptionOfType(TaskStoreUnavailableException.class)
+			.isThrownBy(() -> this.store.insertClaimed(record, "token", now.plusSeconds(30)));
+		assertThatExceptionOfType(TaskStoreUnavailableException.class)
+			.isThrownBy(() -> this.store.claim(record.id(), 0, "token", now, now.plusSeconds(30)))
+			.withMessageContaining("claim");
+		assertThatExceptionOfType(TaskStoreUnavailableException.class)
+			.isThrownBy(() -> this.store.release(record.id(), "token"));
 	}
 
 }

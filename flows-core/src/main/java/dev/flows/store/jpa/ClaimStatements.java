@@ -1,0 +1,132 @@
+package dev.flows.store.jpa;
+
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceException;
+import org.hibernate.dialect.Dialect;
+import org.hibernate.dialect.H2Dialect;
+import org.hibernate.dialect.PostgreSQLDialect;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+
+import org.springframework.util.ClassUtils;
+
+/**
+ * The SQL of {@link JpaTaskStore#claim} and {@link JpaTaskStore#insertClaimed}, which differs
+ * between databases: where the database can return the row an UPDATE changed, claiming a task and
+ * loading it is one statement, and where it can skip an INSERT of an existing key, a duplicate
+ * first submit costs no exception (an exception would be logged by the JDBC layer and would mark
+ * the caller's transaction for rollback).
+ * <p>
+ * Named parameters: {@code id}, {@code version}, {@code token}, {@code now}, {@code until} for the
+ * claim; the columns of the row for the insert.
+ */
+final class ClaimStatements {
+
+	/** A claim succeeds on the expected version when no claim is live at {@code now}. */
+	private static final String CLAIM = "update flows_task set claim_token = :token, claimed_until = :until"
+			+ " where id = :id and version = :version and (claimed_until is null or claimed_until <= :now)";
+
+	private static final String INSERT = "insert into flows_task (" + TaskEntity.RECORD_COLUMNS
+			+ ", claim_token, claimed_until)";
+
+	private static final String VALUES = ":id, :flow, :position, :history, :state, :log, :binding, :status,"
+			+ " :version, :createdAt, :updatedAt, :expiresAt, :owner, :token, :until";
+
+	/** PostgreSQL: {@code UPDATE ... RETURNING} and {@code INSERT ... ON CONFLICT DO NOTHING}. */
+	static final ClaimStatements POSTGRESQL = new ClaimStatements("postgresql",
+			CLAIM + " returning " + TaskEntity.RECORD_COLUMNS, true, INSERT + " values (" + VALUES + ") on conflict (id) do nothing");
+
+	/**
+	 * H2: {@code SELECT ... FROM FINAL TABLE (UPDATE ...)}, and an INSERT that selects nothing when
+	 * the id exists (two inserts of one id at the same instant still meet the primary key).
+	 */
+	static final ClaimStatements H2 = new ClaimStatements("h2",
+			"select " + TaskEntity.RECORD_COLUMNS + " from final table (" + CLAIM + ")", true,
+			INSERT + " select " + VALUES + " where not exists (select 1 from flows_task where id = :id)");
+
+	/**
+	 * Any other database: the claim is an UPDATE, and the row is read by a SELECT in the same
+	 * transaction; an INSERT of an existing id meets the primary key.
+	 */
+	static final ClaimStatements STANDARD = new ClaimStatements("standard", CLAIM, false, INSERT + " values (" + VALUES + ")");
+
+	private static final boolean HIBERNATE_PRESENT = ClassUtils.isPresent(
+			"org.hibernate.engine.spi.SessionFactoryImplementor", ClaimStatements.class.getClassLoader());
+
+	private final String name;
+
+	private final String claim;
+
+	private final boolean claimReturnsRow;
+
+	private final String insertClaimed;
+
+	private ClaimStatements(String name, String claim, boolean claimReturnsRow, String insertClaimed) {
+		this.name = name;
+		this.claim = claim;
+		this.claimReturnsRow = claimReturnsRow;
+		this.insertClaimed = insertClaimed;
+	}
+
+	/**
+	 * The statements for the database behind {@code entityManagerFactory}, as its JPA provider
+	 * knows it: Hibernate resolves its dialect when the factory is built, so this opens no
+	 * connection. Other providers get {@link #STANDARD}.
+	 */
+	static ClaimStatements of(EntityManagerFactory entityManagerFactory) {
+		if (!HIBERNATE_PRESENT) {
+			return STANDARD;
+		}
+		try {
+			return HibernateDatabase.statements(entityManagerFactory);
+		}
+		catch (PersistenceException | IllegalArgumentException ex) {
+			// not Hibernate's factory after all
+			return STANDARD;
+		}
+	}
+
+	/** An UPDATE that claims the row, and returns it where {@link #claimReturnsRow()}. */
+	String claim() {
+		return this.claim;
+	}
+
+	/** Whether {@link #claim()} returns the claimed row (else it returns a row count). */
+	boolean claimReturnsRow() {
+		return this.claimReturnsRow;
+	}
+
+	/** An INSERT of a claimed row that changes nothing, or fails on the primary key, if the id exists. */
+	String insertClaimed() {
+		return this.insertClaimed;
+	}
+
+	/**
+	 * Whether {@link #insertClaimed()} can fail on the primary key: always on databases without a
+	 * skipping INSERT, on H2 when two inserts of one id meet; never on PostgreSQL.
+	 */
+	boolean insertClaimedMayMeetTheKey() {
+		return this != POSTGRESQL;
+	}
+
+	@Override
+	public String toString() {
+		return this.name;
+	}
+
+	/** Kept apart so that Hibernate's classes are only loaded when Hibernate is there. */
+	private static final class HibernateDatabase {
+
+		static ClaimStatements statements(EntityManagerFactory entityManagerFactory) {
+			Dialect dialect = entityManagerFactory.unwrap(SessionFactoryImplementor.class).getJdbcServices().getDialect();
+			if (dialect instanceof PostgreSQLDialect) {
+				return POSTGRESQL;
+			}
+			if (dialect instanceof H2Dialect) {
+				return H2;
+			}
+			return STANDARD;
+		}
+
+	}
+
+}
