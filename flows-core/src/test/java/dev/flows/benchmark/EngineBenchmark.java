@@ -85,7 +85,7 @@ public class EngineBenchmark {
 		this.codec = TaskStateCodec.withDefaults();
 		FlowDefinition flow = FlowBuilder.flow("bench", "/bench").action(First.class).action(Second.class).build();
 		this.flow = flow;
-		this.engine = new FlowEngine(new FlowRegistry(List.of(flow)), new InMemoryTaskStore(), this.codec, List.of(),
+		this.engine = new FlowEngine(new FlowRegistry(List.of(flow)), new InMemoryTaskStore(Integer.MAX_VALUE), this.codec, List.of(),
 				Clock.systemUTC(), TaskTimeouts.DEFAULTS);
 		for (int i = 0; i < this.liveTasks; i++) {
 			Task task = this.engine.newTask(flow, "binding", null);
