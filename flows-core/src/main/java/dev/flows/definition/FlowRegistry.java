@@ -13,7 +13,7 @@ import org.springframework.util.ClassUtils;
 
 /**
  * Every flow of the application, by id and by path. Building it validates each flow and that no
- * two share an id or a path.
+ * two share an id or a path, and that none is mounted inside another's path.
  */
 public final class FlowRegistry {
 
@@ -22,7 +22,8 @@ public final class FlowRegistry {
 	private final Map<String, FlowDefinition> byPath = new LinkedHashMap<>();
 
 	/**
-	 * @throws FlowDefinitionException if two flows share an id or a path
+	 * @throws FlowDefinitionException if two flows share an id or a path, or one is mounted inside
+	 * another's path
 	 */
 	public FlowRegistry(Collection<FlowDefinition> flows) {
 		for (FlowDefinition flow : flows) {
@@ -30,6 +31,15 @@ public final class FlowRegistry {
 			if (samePath != null) {
 				throw new FlowDefinitionException(describe(samePath) + " and " + describe(flow)
 						+ " are both mounted at " + flow.path() + "; give one of them another @Flow(path)");
+			}
+			for (FlowDefinition other : this.byPath.values()) {
+				if (other != flow && (flow.path().startsWith(other.path() + "/") || other.path().startsWith(flow.path() + "/"))) {
+					FlowDefinition outer = (flow.path().length() < other.path().length()) ? flow : other;
+					FlowDefinition inner = (outer == flow) ? other : flow;
+					throw new FlowDefinitionException(describe(inner) + " is mounted at " + inner.path() + ", inside "
+							+ describe(outer) + " at " + outer.path() + ", whose steps own every path below it; "
+							+ "mount one of them elsewhere with @Flow(path)");
+				}
 			}
 			FlowDefinition sameId = this.byId.putIfAbsent(flow.id(), flow);
 			if (sameId != null) {

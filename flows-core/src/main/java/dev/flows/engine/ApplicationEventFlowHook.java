@@ -3,12 +3,13 @@ package dev.flows.engine;
 import java.util.Objects;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.Ordered;
 
 /**
- * Publishes a {@link TaskTransitionedEvent} after every move. Runs after every other hook, so
- * listeners see the move only once the hooks accepted it.
+ * Publishes a {@link TaskTransitionedEvent} after every stored move. Runs after every other hook,
+ * so listeners see the move only once the hooks accepted it and the store kept it.
  */
-public final class ApplicationEventFlowHook implements FlowHook {
+public final class ApplicationEventFlowHook implements FlowHook, Ordered {
 
 	private final ApplicationEventPublisher publisher;
 
@@ -17,8 +18,8 @@ public final class ApplicationEventFlowHook implements FlowHook {
 	}
 
 	@Override
-	public int priority() {
-		return Integer.MIN_VALUE;
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE;
 	}
 
 	@Override

@@ -13,6 +13,9 @@ import java.util.concurrent.TimeUnit;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.OrderUtils;
+
 import dev.flows.definition.FlowContext;
 import dev.flows.definition.FlowDefinition;
 import dev.flows.definition.FlowRegistry;
@@ -50,8 +53,13 @@ public final class FlowEngine {
 
 	private static final long LONGEST_PAUSE_MILLIS = 200;
 
-	private static final Comparator<FlowHook> HOOK_ORDER = Comparator.comparingInt(FlowHook::priority)
-		.reversed()
+	/**
+	 * Spring's order (Ordered, @Order, unordered last), then the name, so that the order never
+	 * depends on the order beans were found in; events are published after every other hook ran.
+	 */
+	private static final Comparator<FlowHook> HOOK_ORDER = Comparator
+		.comparing((FlowHook hook) -> hook instanceof ApplicationEventFlowHook)
+		.thenComparingInt(FlowEngine::order)
 		.thenComparing(FlowHook::name);
 
 	private final FlowRegistry registry;
@@ -718,6 +726,14 @@ public final class FlowEngine {
 				}
 			}
 		});
+	}
+
+	private static int order(FlowHook hook) {
+		if (hook instanceof Ordered ordered) {
+			return ordered.getOrder();
+		}
+		Integer order = OrderUtils.getOrder(hook.getClass());
+		return (order != null) ? order : Ordered.LOWEST_PRECEDENCE;
 	}
 
 	private static NodeDefinition node(Task task, Position position) {

@@ -11,19 +11,18 @@ import dev.flows.definition.Position;
  * <li>{@link #check} of every hook: any veto stops the move and leaves the task unchanged;</li>
  * <li>{@link #beforeTransition} and {@link #onLeave} (each node left, innermost first);</li>
  * <li>the move, and an entry in the task's transition log;</li>
- * <li>{@link #afterTransition} and {@link #onEnter} (each node entered, outermost first).</li>
+ * <li>{@link #afterTransition} and {@link #onEnter} (each node entered, outermost first), once the
+ * task is stored.</li>
  * </ol>
- * Within each step hooks run by descending {@link #priority()}, ties by {@link #name()}. An
- * exception before the move leaves the task unchanged.
+ * Within each step hooks run in Spring's order: implement {@link org.springframework.core.Ordered}
+ * or annotate the class with {@link org.springframework.core.annotation.Order @Order} (lower values
+ * first; unordered hooks last), ties by {@link #name()}. An exception before the move leaves the
+ * task unchanged. Steps 4 and later run only once the move is stored, so they never report a move
+ * that did not happen.
  */
 public interface FlowHook {
 
-	/** Higher runs first. */
-	default int priority() {
-		return 0;
-	}
-
-	/** Orders hooks of equal priority; the class name by default. */
+	/** Orders hooks of equal order, and names a hook that vetoed; the class name by default. */
 	default String name() {
 		return getClass().getName();
 	}

@@ -356,6 +356,25 @@ class FlowValidationTest {
 	}
 
 	@Test
+	void aFlowMountedInsideAnotherFlowsPathIsRejectedNamingBoth() {
+		FlowDefinition outer = FlowBuilder.flow("outer", "/a").action(Step.class).build();
+		FlowDefinition inner = FlowBuilder.flow("inner", "/a/b").action(Step.class).build();
+
+		assertThatExceptionOfType(FlowDefinitionException.class)
+			.isThrownBy(() -> new FlowRegistry(List.of(inner, outer)))
+			.withMessageContaining("Flow 'inner' is mounted at /a/b, inside Flow 'outer' at /a")
+			.withMessageContaining("mount one of them elsewhere");
+	}
+
+	@Test
+	void flowsWhosePathsOnlyShareAPrefixAreAccepted() {
+		FlowDefinition first = FlowBuilder.flow("buy", "/buy").action(Step.class).build();
+		FlowDefinition second = FlowBuilder.flow("buyer", "/buyer").action(Step.class).build();
+
+		assertThat(new FlowRegistry(List.of(first, second)).flows()).hasSize(2);
+	}
+
+	@Test
 	void flowsBuiltInCodeAreNamedByTheirIdInRegistryMessages() {
 		FlowDefinition first = FlowBuilder.flow("one", "/same").action(Step.class).build();
 		FlowDefinition second = FlowBuilder.flow("two", "/same").action(Step.class).build();

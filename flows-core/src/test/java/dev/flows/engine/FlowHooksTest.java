@@ -18,6 +18,9 @@ import dev.flows.state.TaskStateCodec;
 import dev.flows.store.memory.InMemoryTaskStore;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -43,8 +46,8 @@ class FlowHooksTest {
 
 	@Test
 	void hooksRunChecksThenBeforeAndLeaveThenTheMoveThenAfterAndEnter() {
-		// Declared out of order: the engine sorts by descending priority, then by name.
-		FlowEngine engine = engine(new RecordingHook("c", 0), new RecordingHook("a", 10), new RecordingHook("b", 0));
+		// Declared out of order: the engine sorts by Spring's order (lowest first), then by name.
+		FlowEngine engine = engine(new RecordingHook("c", 0), new RecordingHook("a", -10), new RecordingHook("b", 0));
 		Task task = taskAt(engine, LOGIN);
 		this.calls.clear();
 
@@ -75,6 +78,23 @@ class FlowHooksTest {
 				"c enter choose-payment",
 				"c enter choose-payment/new-payment-method",
 				"c enter " + CREDIT_CARD);
+	}
+
+	@Test
+	void hooksAnnotatedWithOrderRunInSpringsOrderAndEventsAreAnnouncedLast() {
+		List<String> published = new ArrayList<>();
+		FlowEngine engine = engine(new ApplicationEventFlowHook((event) -> published.add("event, after: " + this.calls)),
+				new LateHook(), new RecordingHook("early", Ordered.HIGHEST_PRECEDENCE));
+		Task task = taskAt(engine, LOGIN);
+		this.calls.clear();
+		published.clear();
+
+		engine.complete(task, Position.parse(LOGIN), Outcome.complete(), ALICE);
+
+		assertThat(this.calls.get(0)).startsWith("early check");
+		assertThat(this.calls).contains("late after");
+		assertThat(this.calls.indexOf("late after")).isGreaterThan(this.calls.indexOf("early enter " + CREDIT_CARD));
+		assertThat(published).singleElement().asString().contains("late after");
 	}
 
 	@Test
@@ -173,7 +193,8 @@ class FlowHooksTest {
 
 	@Test
 	void anExceptionInABeforeHookLeavesTheTaskUnchanged() {
-		FlowEngine engine = engine(new RecordingHook("a", 1), new FlowHook() {
+		// "a" runs first; "failing" (unordered) and "z" come last, by name.
+		FlowEngine engine = engine(new RecordingHook("a", -1), new FlowHook() {
 			@Override
 			public void beforeTransition(TransitionEvent event) {
 				if (FlowHooksTest.this.armed) {
@@ -185,7 +206,7 @@ class FlowHooksTest {
 			public String name() {
 				return "failing";
 			}
-		}, new RecordingHook("z", -1));
+		}, new RecordingHook("z", Ordered.LOWEST_PRECEDENCE));
 		Task task = taskAt(engine, LOGIN);
 		Snapshot before = new Snapshot(task);
 		this.calls.clear();
@@ -300,15 +321,15 @@ class FlowHooksTest {
 		return task;
 	}
 
-	private final class RecordingHook implements FlowHook {
+	private final class RecordingHook implements FlowHook, Ordered {
 
 		private final String name;
 
-		private final int priority;
+		private final int order;
 
-		RecordingHook(String name, int priority) {
+		RecordingHook(String name, int order) {
 			this.name = name;
-			this.priority = priority;
+			this.order = order;
 		}
 
 		@Override
@@ -317,8 +338,8 @@ class FlowHooksTest {
 		}
 
 		@Override
-		public int priority() {
-			return this.priority;
+		public int getOrder() {
+			return this.order;
 		}
 
 		@Override
@@ -353,6 +374,17 @@ class FlowHooksTest {
 
 	}
 
+	@Order(100)
+	private final class LateHook implements FlowHook {
+
+		@Override
+		public void afterTransition(TransitionEvent event) {
+			FlowHooksTest.this.calls.add("late after");
+		}
+
+	}
+
+	@Order(-100)
 	private final class VetoingHook implements FlowHook {
 
 		private String reason;
@@ -364,11 +396,6 @@ class FlowHooksTest {
 		@Override
 		public String name() {
 			return "veto";
-		}
-
-		@Override
-		public int priority() {
-			return 100;
 		}
 
 		@Override

@@ -63,8 +63,10 @@ final class FlowsStoreConfigurations {
 				ObjectProvider<PlatformTransactionManager> transactionManager) {
 			EntityManagerFactory factory = entityManagerFactory.getIfUnique();
 			if (factory == null) {
-				throw new IllegalStateException("flows.store.type=jpa needs one EntityManagerFactory (or a @Primary one):"
-						+ " add spring-boot-starter-data-jpa and a DataSource, or choose another flows.store.type");
+				throw new FlowsConfigurationException(
+						"flows.store.type=jpa, but the application has no single EntityManagerFactory for the task store",
+						"Add spring-boot-starter-data-jpa and a DataSource, mark one EntityManagerFactory @Primary, or"
+								+ " choose another flows.store.type (memory, redis)");
 			}
 			PlatformTransactionManager transactions = transactionManager.getIfUnique(() -> new JpaTransactionManager(factory));
 			logger.info("Flows keeps tasks in the database, table flows_task (flows.store.type=jpa)");
@@ -149,8 +151,10 @@ final class FlowsStoreConfigurations {
 		RedisTaskStore flowsTaskStore(ObjectProvider<RedisConnectionFactory> connectionFactory, FlowsProperties properties) {
 			RedisConnectionFactory factory = connectionFactory.getIfUnique();
 			if (factory == null) {
-				throw new IllegalStateException("flows.store.type=redis needs one RedisConnectionFactory (or a @Primary"
-						+ " one): add spring-boot-starter-data-redis, or choose another flows.store.type");
+				throw new FlowsConfigurationException(
+						"flows.store.type=redis, but the application has no single RedisConnectionFactory for the task store",
+						"Add spring-boot-starter-data-redis (and spring.data.redis.*), mark one RedisConnectionFactory"
+								+ " @Primary, or choose another flows.store.type (memory, jpa)");
 			}
 			String prefix = properties.getRedis().getKeyPrefix();
 			logger.info("Flows keeps tasks in Redis, one hash per task under '" + prefix
@@ -225,8 +229,9 @@ final class FlowsStoreConfigurations {
 				case REDIS -> List.of("spring-boot-starter-data-redis");
 				default -> List.of();
 			};
-			throw new IllegalStateException("flows.store.type=" + type.name().toLowerCase()
-					+ " but that store cannot be created: add " + String.join(", ", needs) + " to the application");
+			throw new FlowsConfigurationException("flows.store.type=" + type.name().toLowerCase()
+					+ ", but that store's technology is not on the classpath",
+					"Add " + String.join(", ", needs) + " to the application, or choose another flows.store.type");
 		}
 
 	}

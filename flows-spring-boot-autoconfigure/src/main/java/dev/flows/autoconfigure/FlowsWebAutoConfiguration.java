@@ -59,10 +59,21 @@ public final class FlowsWebAutoConfiguration {
 		return switch (binder.getType()) {
 			case SESSION -> new SessionTaskBinder();
 			case PRINCIPAL -> new PrincipalTaskBinder();
-			case COOKIE -> new CookieTaskBinder(binder.getCookie().getSecret(), binder.getCookie().getName(),
-					binder.getCookie().isSecure());
+			case COOKIE -> cookieBinder(binder.getCookie());
 			case NONE -> TaskBinder.NONE;
 		};
+	}
+
+	private static CookieTaskBinder cookieBinder(FlowsProperties.Binder.Cookie cookie) {
+		String secret = cookie.getSecret();
+		if (secret == null || secret.length() < 16) {
+			throw new FlowsConfigurationException(
+					"flows.binder.type=cookie, but flows.binder.cookie.secret is "
+							+ ((secret == null) ? "not set" : "shorter than 16 characters"),
+					"Set flows.binder.cookie.secret to a random value of at least 16 characters, the same on every"
+							+ " node (from the environment, not from source control), or choose another flows.binder.type");
+		}
+		return new CookieTaskBinder(secret, cookie.getName(), cookie.isSecure());
 	}
 
 	@Bean

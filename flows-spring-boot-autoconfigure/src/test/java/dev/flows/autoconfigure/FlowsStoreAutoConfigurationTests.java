@@ -117,30 +117,26 @@ class FlowsStoreAutoConfigurationTests {
 	@Test
 	void jpaChosenWithoutAnEntityManagerFactoryFailsWithTheFix() {
 		this.redisRunner.withPropertyValues("flows.store.type=jpa")
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.rootCause()
-				.hasMessageContaining("flows.store.type=jpa needs one EntityManagerFactory"));
+			.run((context) -> assertThat(FlowsFailureAnalyzerTests.analyze(context))
+				.satisfies((analysis) -> assertThat(analysis.getDescription())
+					.contains("flows.store.type=jpa, but the application has no single EntityManagerFactory"))
+				.satisfies((analysis) -> assertThat(analysis.getAction()).contains("spring-boot-starter-data-jpa")));
 	}
 
 	@Test
 	void jpaChosenWithoutSpringDataJpaFailsWithTheFix() {
 		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.data.jpa"))
 			.withPropertyValues("flows.store.type=jpa")
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.rootCause()
-				.hasMessageContaining("add spring-boot-starter-data-jpa"));
+			.run((context) -> assertThat(FlowsFailureAnalyzerTests.analyze(context).getAction())
+				.contains("Add spring-boot-starter-data-jpa"));
 	}
 
 	@Test
 	void redisChosenWithoutSpringDataRedisFailsWithTheFix() {
 		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.data.redis"))
 			.withPropertyValues("flows.store.type=redis")
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.rootCause()
-				.hasMessageContaining("add spring-boot-starter-data-redis"));
+			.run((context) -> assertThat(FlowsFailureAnalyzerTests.analyze(context).getAction())
+				.contains("Add spring-boot-starter-data-redis"));
 	}
 
 	@Test

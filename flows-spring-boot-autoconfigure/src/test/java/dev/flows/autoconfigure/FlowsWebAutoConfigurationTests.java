@@ -92,9 +92,10 @@ class FlowsWebAutoConfigurationTests {
 	@Test
 	void cookieBinderWithoutSecretFailsWithAClearMessage() {
 		this.contextRunner.withPropertyValues("flows.binder.type=cookie")
-			.run((context) -> assertThat(context).getFailure()
-				.rootCause()
-				.hasMessageContaining("flows.binder.cookie.secret"));
+			.run((context) -> assertThat(FlowsFailureAnalyzerTests.analyze(context)).satisfies((analysis) -> {
+				assertThat(analysis.getDescription()).contains("flows.binder.cookie.secret is not set");
+				assertThat(analysis.getAction()).contains("at least 16 characters");
+			}));
 	}
 
 	@Test
