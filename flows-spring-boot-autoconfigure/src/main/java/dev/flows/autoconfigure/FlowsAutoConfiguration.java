@@ -24,6 +24,10 @@ import org.springframework.context.annotation.Bean;
  * Auto-configuration of the Flows engine: the registry of every {@code @Flow} bean (and of
  * {@link FlowDefinition} beans built in code), the task state codec, and the {@link FlowEngine}
  * over the {@link TaskStore} chosen by {@code flows.store.type}.
+ * <p>
+ * Every bean name of Flows' auto-configuration starts with {@code flows}, so that an application
+ * can run Flows beside Spring Web Flow, whose reference guide names its beans
+ * {@code flowRegistry}, {@code flowExecutor}, {@code flowHandlerMapping} and so on.
  */
 @AutoConfiguration(after = FlowsStoreAutoConfiguration.class)
 @EnableConfigurationProperties(FlowsProperties.class)
@@ -34,7 +38,7 @@ public final class FlowsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	FlowRegistry flowRegistry(ConfigurableListableBeanFactory beanFactory, ObjectProvider<FlowDefinition> builtFlows) {
+	FlowRegistry flowsRegistry(ConfigurableListableBeanFactory beanFactory, ObjectProvider<FlowDefinition> builtFlows) {
 		return FlowRegistry.fromBeans(beanFactory, builtFlows.orderedStream().toList());
 	}
 
@@ -49,14 +53,14 @@ public final class FlowsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ApplicationEventFlowHook applicationEventFlowHook(ApplicationEventPublisher publisher) {
+	ApplicationEventFlowHook flowsApplicationEventHook(ApplicationEventPublisher publisher) {
 		return new ApplicationEventFlowHook(publisher);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBean(TaskStore.class)
-	FlowEngine flowEngine(FlowRegistry registry, TaskStore store, TaskStateCodec stateCodec,
+	FlowEngine flowsEngine(FlowRegistry registry, TaskStore store, TaskStateCodec stateCodec,
 			ObjectProvider<FlowHook> hooks, ObjectProvider<Clock> clock, FlowsProperties properties) {
 		FlowsProperties.TaskProperties task = properties.getTask();
 		return new FlowEngine(registry, store, stateCodec, hooks.orderedStream().toList(),

@@ -46,7 +46,7 @@ public final class FlowsWebAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	FlowWebSettings flowWebSettings(FlowsProperties properties) {
+	FlowWebSettings flowsWebSettings(FlowsProperties properties) {
 		return new FlowWebSettings(properties.getTask().getIdParam(), properties.getWeb().getVersionParam(),
 				(properties.getTask().getOnUnknown() == FlowsProperties.UnknownTaskResponse.NOT_FOUND)
 						? FlowWebSettings.UnknownTaskAction.NOT_FOUND : FlowWebSettings.UnknownTaskAction.RESTART);
@@ -54,7 +54,7 @@ public final class FlowsWebAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	TaskBinder taskBinder(FlowsProperties properties) {
+	TaskBinder flowsTaskBinder(FlowsProperties properties) {
 		FlowsProperties.Binder binder = properties.getBinder();
 		return switch (binder.getType()) {
 			case SESSION -> new SessionTaskBinder();
@@ -78,14 +78,14 @@ public final class FlowsWebAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	FlowHandlerMapping flowHandlerMapping(FlowEngine engine, TaskBinder binder, FlowWebSettings settings,
+	FlowHandlerMapping flowsHandlerMapping(FlowEngine engine, TaskBinder binder, FlowWebSettings settings,
 			LoginRequiredHandler loginRequiredHandler) {
 		return new FlowHandlerMapping(engine, binder, settings, loginRequiredHandler);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	FlowWebMvcConfigurer flowWebMvcConfigurer(FlowEngine engine, FlowWebSettings settings) {
+	FlowWebMvcConfigurer flowsWebMvcConfigurer(FlowEngine engine, FlowWebSettings settings) {
 		return new FlowWebMvcConfigurer(engine, settings);
 	}
 
@@ -96,7 +96,7 @@ public final class FlowsWebAutoConfiguration {
 	}
 
 	@Bean
-	static BeanPostProcessor flowRequestDataValueProcessorComposer(
+	static BeanPostProcessor flowsRequestDataValueProcessorComposer(
 			org.springframework.beans.factory.ObjectProvider<FlowWebSettings> settings) {
 		return new BeanPostProcessor() {
 			@Override
@@ -117,7 +117,7 @@ public final class FlowsWebAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		LoginRequiredHandler loginRequiredHandler() {
+		LoginRequiredHandler flowsLoginRequiredHandler() {
 			// Spring Security's ExceptionTranslationFilter saves the request and starts its own
 			// entry point (the login page), then brings the user back to this step of this task.
 			return (request, response) -> {
@@ -133,7 +133,7 @@ public final class FlowsWebAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		LoginRequiredHandler loginRequiredHandler(FlowsProperties properties) {
+		LoginRequiredHandler flowsLoginRequiredHandler(FlowsProperties properties) {
 			String loginUrl = properties.getWeb().getLoginUrl();
 			return (loginUrl != null) ? LoginRequiredHandler.redirectTo(loginUrl) : LoginRequiredHandler.unauthorized();
 		}
