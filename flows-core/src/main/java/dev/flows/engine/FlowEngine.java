@@ -293,7 +293,7 @@ public final class FlowEngine {
 	 */
 	public StepEntry enter(StepRequest request) {
 		return switch (request.kind()) {
-			case ENTRY -> serve(request, newTask(request.flow(), null, request.principal()), null);
+			case ENTRY -> serve(request, entryTask(request), null);
 			case RENDER -> render(request);
 			case RESUME, DONE -> show(request);
 			case SUBMIT -> submit(request);
@@ -305,8 +305,8 @@ public final class FlowEngine {
 
 	private StepEntry render(StepRequest request) {
 		if (request.taskId() == null) {
-			Task fresh = newTask(request.flow(), null, request.principal());
-			return request.position().equals(fresh.position()) ? serve(request, fresh, null)
+			Position entry = entryPosition(request.flow(), request.principal());
+			return request.position().equals(entry) ? serve(request, entryTask(request), null)
 					: new StepEntry.Redirect(Target.ENTRY, null, null);
 		}
 		if (!TaskIds.isWellFormed(request.taskId())) {
@@ -327,6 +327,15 @@ public final class FlowEngine {
 			touchIfDue(task);
 		}
 		return serve(request, task, null);
+	}
+
+	/**
+	 * The task the entry page shows, not stored. Its id goes into the page's form; the binding is
+	 * set up now (a session, a cookie), so that copies of the first submit, sent before its answer
+	 * arrives, carry the same binding and find the one task that submit stores.
+	 */
+	private Task entryTask(StepRequest request) {
+		return newTask(request.flow(), request.binding().bind(), request.principal());
 	}
 
 	private StepEntry show(StepRequest request) {

@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import org.springframework.web.util.WebUtils;
+
 /**
  * The default binder: a random secret kept as an HTTP session attribute. Session attributes
  * survive the session id change Spring Security makes at login, so signing in part way through a
@@ -16,10 +18,14 @@ public final class SessionTaskBinder implements TaskBinder {
 	@Override
 	public String bind(HttpServletRequest request, HttpServletResponse response) {
 		HttpSession session = request.getSession(true);
-		String secret = (String) session.getAttribute(SECRET_ATTRIBUTE);
-		if (secret == null) {
-			secret = Secrets.newSecret();
-			session.setAttribute(SECRET_ATTRIBUTE, secret);
+		String secret;
+		// Concurrent first submits of one browser share the session: they must share one secret.
+		synchronized (WebUtils.getSessionMutex(session)) {
+			secret = (String) session.getAttribute(SECRET_ATTRIBUTE);
+			if (secret == null) {
+				secret = Secrets.newSecret();
+				session.setAttribute(SECRET_ATTRIBUTE, secret);
+			}
 		}
 		return "s:" + Secrets.digest(secret);
 	}
