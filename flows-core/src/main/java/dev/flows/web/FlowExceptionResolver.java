@@ -16,12 +16,10 @@ import dev.flows.store.CorruptTaskException;
 import dev.flows.store.StaleTaskException;
 import dev.flows.store.TaskStoreUnavailableException;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.handler.AbstractHandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -32,9 +30,7 @@ import org.springframework.web.servlet.ModelAndView;
  * the task is as it was. Error statuses go through the servlet container's error handling, so
  * Spring Boot's error page shows them without a stack trace.
  */
-final class FlowExceptionResolver implements HandlerExceptionResolver, Ordered {
-
-	private static final Log logger = LogFactory.getLog(FlowExceptionResolver.class);
+final class FlowExceptionResolver extends AbstractHandlerExceptionResolver {
 
 	private final FlowEngine engine;
 
@@ -46,16 +42,20 @@ final class FlowExceptionResolver implements HandlerExceptionResolver, Ordered {
 		this.engine = engine;
 		this.settings = settings;
 		this.urls = urls;
+		setOrder(Ordered.HIGHEST_PRECEDENCE);
+		// Flows' answers are final: a 303 or an error page must not be cached by the browser.
+		setPreventResponseCaching(true);
+	}
+
+	/** Only flow requests: the route is set by {@link FlowHandlerMapping} for its own URLs. */
+	@Override
+	protected boolean shouldApplyTo(HttpServletRequest request, Object handler) {
+		return request.getAttribute(FlowRoute.ATTRIBUTE) != null;
 	}
 
 	@Override
-	public int getOrder() {
-		return Ordered.HIGHEST_PRECEDENCE;
-	}
-
-	@Override
-	public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
-			Exception ex) {
+	protected ModelAndView doResolveException(HttpServletRequest request, HttpServletResponse response,
+			Object handler, Exception ex) {
 		FlowRoute route = (FlowRoute) request.getAttribute(FlowRoute.ATTRIBUTE);
 		if (route == null) {
 			return null;
