@@ -34,6 +34,8 @@ public final class ActionBuilder {
 
 	private boolean skippable;
 
+	private String form = "";
+
 	private final Set<String> ownedStateKeys = new LinkedHashSet<>();
 
 	private final List<Class<?>> targets = new ArrayList<>();
@@ -53,6 +55,7 @@ public final class ActionBuilder {
 			this.showBack = action.showBack();
 			this.showCancel = action.showCancel();
 			this.skippable = action.skippable();
+			this.form = action.form();
 			this.ownedStateKeys.addAll(Arrays.asList(action.owns()));
 			this.targets.addAll(Arrays.asList(action.targets()));
 		}
@@ -107,6 +110,15 @@ public final class ActionBuilder {
 		return this;
 	}
 
+	/**
+	 * The model attribute holding the step's form, kept in the task when the step completes and
+	 * restored when it is shown again.
+	 */
+	public ActionBuilder form(String modelAttribute) {
+		this.form = modelAttribute;
+		return this;
+	}
+
 	/** Nodes this action may {@code goTo}. */
 	public ActionBuilder targets(Class<?>... targets) {
 		this.targets.addAll(Arrays.asList(targets));
@@ -125,9 +137,13 @@ public final class ActionBuilder {
 			throw new FlowDefinitionException("Action " + this.type.getName()
 					+ " has no @OnGet method; add one that renders the step and returns its view name");
 		}
-		return new ActionDefinition(this.name, this.title, this.type, this.view, get, handler(OnPost.class), this.submitLabel,
-				this.showBack, this.showCancel, this.skippable, this.ownedStateKeys, this.targets,
-				this.preconditions.resolve(resolver));
+		Set<String> owned = new LinkedHashSet<>(this.ownedStateKeys);
+		if (!this.form.isEmpty()) {
+			owned.add(ActionDefinition.FORM_KEY_PREFIX + this.name);
+		}
+		return new ActionDefinition(this.name, this.title, this.type, this.view, get, handler(OnPost.class),
+				this.submitLabel, this.showBack, this.showCancel, this.skippable, owned, this.targets,
+				this.preconditions.resolve(resolver), this.form);
 	}
 
 	private Method handler(Class<? extends java.lang.annotation.Annotation> annotation) {

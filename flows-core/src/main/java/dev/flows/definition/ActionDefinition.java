@@ -21,18 +21,34 @@ import java.util.Set;
  * @param ownedStateKeys state keys removed when the user rewinds to before this step
  * @param targets the nodes this action may {@code goTo}
  * @param preconditions checked before the step is entered or served
+ * @param form the model attribute holding the step's form, kept in the task when the step completes
+ * and restored when it is shown again; {@code ""} for none
  */
 public record ActionDefinition(String name, String title, Class<?> type, String view, Method getHandler, Method postHandler,
 		String submitLabel, boolean showBack, boolean showCancel, boolean skippable, Set<String> ownedStateKeys,
-		List<Class<?>> targets, List<Precondition> preconditions) implements NodeDefinition {
+		List<Class<?>> targets, List<Precondition> preconditions, String form) implements NodeDefinition {
+
+	/** Prefix of the state keys under which steps keep their forms. */
+	public static final String FORM_KEY_PREFIX = "form:";
 
 	public ActionDefinition {
 		Objects.requireNonNull(name, "name");
 		Objects.requireNonNull(type, "type");
 		view = (view != null) ? view : "";
+		form = (form != null) ? form : "";
 		ownedStateKeys = Set.copyOf(ownedStateKeys);
 		targets = List.copyOf(targets);
 		preconditions = List.copyOf(preconditions);
+	}
+
+	/** Whether the step keeps its form in the task (see {@link FlowAction#form()}). */
+	public boolean keepsForm() {
+		return !this.form.isEmpty();
+	}
+
+	/** The state key under which the step keeps its form: {@code form:} and the step's name. */
+	public String formStateKey() {
+		return FORM_KEY_PREFIX + this.name;
 	}
 
 	/** Whether {@code type} is one of the declared {@link #targets()}. */

@@ -67,6 +67,17 @@ public @interface FlowAction {
 	String[] owns() default {};
 
 	/**
+	 * The model attribute that holds this step's form, for example {@code "form"} for a
+	 * {@code @ModelAttribute("form")} argument of the {@link OnPost} method. When the step
+	 * completes, Flows keeps the submitted form in the task (under
+	 * {@link ActionDefinition#formStateKey()}, a key the step owns); when the step is shown again
+	 * (the browser's Back, the Back button, a link to an earlier step), its form starts from what the
+	 * user answered last time, with no code in the {@link OnGet} method. Empty (the default): the
+	 * form starts empty every time.
+	 */
+	String form() default "";
+
+	/**
 	 * The nodes this action may send the user to with {@code Outcome.goTo(...)}: siblings, or
 	 * children of an enclosing scaffold. Checked at startup and drawn in the flow graph.
 	 */

@@ -16,11 +16,14 @@ import dev.flows.engine.Outcome;
 
 import org.springframework.aop.support.AopUtils;
 import org.springframework.context.ApplicationContext;
+import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.ReflectionUtils;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.method.annotation.ModelFactory;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.HandlerExecutionChain;
 import org.springframework.web.servlet.handler.AbstractHandlerMapping;
@@ -49,6 +52,9 @@ public final class FlowHandlerMapping extends AbstractHandlerMapping {
 	private final Map<Class<?>, HandlerMethod> getHandlers = new HashMap<>();
 
 	private final Map<Class<?>, HandlerMethod> postHandlers = new HashMap<>();
+
+	/** The form type of each action that keeps its form (see {@code @FlowAction(form)}). */
+	private final Map<Class<?>, Class<?>> formTypes = new HashMap<>();
 
 	/**
 	 * @param engine the engine running the flows
@@ -104,6 +110,33 @@ public final class FlowHandlerMapping extends AbstractHandlerMapping {
 			}
 			this.postHandlers.put(action.type(), handlerMethod(bean, post));
 		}
+		if (action.keepsForm()) {
+			this.formTypes.put(action.type(), formType(action));
+		}
+	}
+
+	/** The type of the {@code @ModelAttribute} argument named as the action's form. */
+	private static Class<?> formType(ActionDefinition action) {
+		for (Method method : new Method[] { action.postHandler(), action.getHandler() }) {
+			if (method == null) {
+				continue;
+			}
+			for (int i = 0; i < method.getParameterCount(); i++) {
+				MethodParameter parameter = new MethodParameter(method, i);
+				if (parameter.hasParameterAnnotation(ModelAttribute.class)
+						&& ModelFactory.getNameForParameter(parameter).equals(action.form())) {
+					return parameter.getParameterType();
+				}
+			}
+		}
+		throw new FlowDefinitionException("Action " + action.type().getName() + " keeps its form \"" + action.form()
+				+ "\" (@FlowAction(form)), but neither its @OnPost nor its @OnGet method has a @ModelAttribute(\""
+				+ action.form() + "\") argument; name the form's model attribute there, or remove form");
+	}
+
+	/** The form type of an action that keeps its form, else {@code null}. */
+	Class<?> formType(Class<?> actionType) {
+		return this.formTypes.get(actionType);
 	}
 
 	private static HandlerMethod handlerMethod(Object bean, Method method) {

@@ -51,6 +51,13 @@ final class OutcomeReturnValueHandler implements HandlerMethodReturnValueHandler
 			}
 			container.setViewName(view);
 		}
+		if (action.keepsForm() && (outcome.kind() == Outcome.Kind.COMPLETE || outcome.kind() == Outcome.Kind.GO_TO)) {
+			// Kept with the task, so that the step shows these answers when the user comes back to it.
+			Object form = container.getModel().get(action.form());
+			if (form != null) {
+				task.state().put(action.formStateKey(), form);
+			}
+		}
 		// Who the user is now: the handler may just have signed someone in (or out), and the
 		// transitions and preconditions of this move, and the task's owner, must be that user.
 		this.engine.complete(task, request.route().position(), outcome, webRequest.getUserPrincipal(),

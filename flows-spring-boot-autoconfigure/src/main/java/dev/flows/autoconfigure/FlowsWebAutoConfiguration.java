@@ -9,6 +9,7 @@ import dev.flows.web.FlowWebSettings;
 import dev.flows.web.LoginRequiredHandler;
 import dev.flows.web.PrincipalTaskBinder;
 import dev.flows.web.SessionTaskBinder;
+import dev.flows.web.StepFormAdvice;
 import dev.flows.web.TaskBinder;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -81,6 +82,12 @@ public final class FlowsWebAutoConfiguration {
 	FlowHandlerMapping flowsHandlerMapping(FlowEngine engine, TaskBinder binder, FlowWebSettings settings,
 			LoginRequiredHandler loginRequiredHandler) {
 		return new FlowHandlerMapping(engine, binder, settings, loginRequiredHandler);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	StepFormAdvice flowsStepFormAdvice(FlowHandlerMapping mapping) {
+		return new StepFormAdvice(mapping);
 	}
 
 	@Bean

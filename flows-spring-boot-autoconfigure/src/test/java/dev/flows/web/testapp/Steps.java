@@ -89,7 +89,7 @@ public final class Steps {
 
 	}
 
-	@FlowAction(title = "Street", view = "order/step", owns = "street")
+	@FlowAction(title = "Street", view = "order/step", owns = "street", form = "form")
 	public static class Street {
 
 		@OnGet
