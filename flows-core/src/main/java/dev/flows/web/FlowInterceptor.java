@@ -15,7 +15,9 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.servlet.SmartView;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * The web side of {@link FlowEngine#enter}: turns a flow URL into a {@link StepRequest}, and the
@@ -142,7 +144,14 @@ final class FlowInterceptor implements HandlerInterceptor {
 			}
 		}
 		modelAndView.addObject(FlowPage.MODEL_ATTRIBUTE, FlowPage.of(flowRequest, this.urls, this.settings,
-				request.getParameter(FlowWebSettings.RESTARTED_PARAM) != null));
+				(request.getParameter(FlowWebSettings.RESTARTED_PARAM) != null) ? restartedMessage(request) : null));
+	}
+
+	private static String restartedMessage(HttpServletRequest request) {
+		WebApplicationContext context = RequestContextUtils.findWebApplicationContext(request);
+		return (context != null) ? context.getMessage(FlowPage.RESTARTED_MESSAGE_CODE, null,
+				FlowPage.DEFAULT_RESTARTED_MESSAGE, RequestContextUtils.getLocale(request))
+				: FlowPage.DEFAULT_RESTARTED_MESSAGE;
 	}
 
 	private static boolean isRedirect(ModelAndView modelAndView) {

@@ -34,6 +34,16 @@ public final class FlowPage {
 	/** The model attribute name: {@code flow}. */
 	public static final String MODEL_ATTRIBUTE = "flow";
 
+	/**
+	 * The message code of {@link #getRestartedMessage()}; define it in the application's
+	 * {@code messages.properties} to word the notice your way.
+	 */
+	public static final String RESTARTED_MESSAGE_CODE = "flows.task.restarted";
+
+	/** The notice shown when no message source defines {@link #RESTARTED_MESSAGE_CODE}. */
+	public static final String DEFAULT_RESTARTED_MESSAGE = "Your previous task has expired or could not be found,"
+			+ " so a new one has started.";
+
 	private final String flowTitle;
 
 	private final String stepTitle;
@@ -50,7 +60,7 @@ public final class FlowPage {
 
 	private final boolean skippable;
 
-	private final boolean restarted;
+	private final String restartedMessage;
 
 	private final boolean completed;
 
@@ -61,7 +71,7 @@ public final class FlowPage {
 	private final Map<String, String> hiddenFields;
 
 	private FlowPage(String flowTitle, String stepTitle, String taskId, String formAction, String backAction,
-			String cancelAction, String submitLabel, boolean skippable, boolean restarted, boolean completed,
+			String cancelAction, String submitLabel, boolean skippable, String restartedMessage, boolean completed,
 			List<Step> progress, List<Step> topLevelProgress, Map<String, String> hiddenFields) {
 		this.flowTitle = flowTitle;
 		this.stepTitle = stepTitle;
@@ -71,14 +81,18 @@ public final class FlowPage {
 		this.cancelAction = cancelAction;
 		this.submitLabel = submitLabel;
 		this.skippable = skippable;
-		this.restarted = restarted;
+		this.restartedMessage = restartedMessage;
 		this.completed = completed;
 		this.progress = progress;
 		this.topLevelProgress = topLevelProgress;
 		this.hiddenFields = hiddenFields;
 	}
 
-	static FlowPage of(FlowRequest request, FlowUrls urls, FlowWebSettings settings, boolean restarted) {
+	/**
+	 * @param restartedMessage the notice that the previous task was not found, or {@code null} when
+	 * the page was not reached by a restart
+	 */
+	static FlowPage of(FlowRequest request, FlowUrls urls, FlowWebSettings settings, String restartedMessage) {
 		Task task = request.task();
 		FlowDefinition flow = request.route().flow();
 		Position position = request.route().position();
@@ -99,7 +113,7 @@ public final class FlowPage {
 				persisted ? task.id() : null, (position != null) ? urls.step(flow, position, null) : null,
 				(action != null && action.showBack() && task != null && task.canGoBack()) ? urls.back(flow) : null,
 				(action != null && action.showCancel() && !completed) ? urls.cancel(flow) : null,
-				(action != null) ? action.submitLabel() : null, action != null && action.skippable(), restarted,
+				(action != null) ? action.submitLabel() : null, action != null && action.skippable(), restartedMessage,
 				completed, steps(flow, innermostLinear(flow, current), current, history, completed),
 				steps(flow, Position.ROOT, current, history, completed), Collections.unmodifiableMap(hidden));
 	}
@@ -185,9 +199,22 @@ public final class FlowPage {
 		return FlowWebSettings.SKIP_PARAM;
 	}
 
-	/** Whether the user arrived here because the previous task expired or was not found. */
+	/**
+	 * Whether the user arrived here because the previous task expired or was not found (an old
+	 * link, another user's id, a task of an older build that no longer fits). Flows only sets the
+	 * flag; show {@link #getRestartedMessage()} where your layout has room for notices.
+	 */
 	public boolean isRestarted() {
-		return this.restarted;
+		return this.restartedMessage != null;
+	}
+
+	/**
+	 * The notice to show when {@link #isRestarted()}, else {@code null}: the message
+	 * {@value #RESTARTED_MESSAGE_CODE} of the application's message source, in the request's locale,
+	 * or {@link #DEFAULT_RESTARTED_MESSAGE}.
+	 */
+	public String getRestartedMessage() {
+		return this.restartedMessage;
 	}
 
 	/** Whether the flow has completed (the completion page). */
