@@ -696,8 +696,14 @@ public final class FlowEngine {
 		move(task, new TransitionEvent(task, kind, task.position(), destination, null, principal), () -> {
 			List<Position> dropped = new ArrayList<>(task.history().subList(historyIndex + 1, task.history().size()));
 			dropped.add(task.position());
+			// A step visited again after the destination (a goTo back to it) is still done at its
+			// earlier visit: its answer goes only once the user is back to before every visit.
+			List<Position> kept = List.copyOf(task.history().subList(0, historyIndex + 1));
 			for (Position abandoned : dropped) {
-				task.flow().action(abandoned).ifPresent((action) -> action.ownedStateKeys().forEach(task.state()::remove));
+				if (!kept.contains(abandoned)) {
+					task.flow().action(abandoned)
+						.ifPresent((action) -> action.ownedStateKeys().forEach(task.state()::remove));
+				}
 			}
 			task.truncateHistory(historyIndex);
 			task.moveTo(destination);
