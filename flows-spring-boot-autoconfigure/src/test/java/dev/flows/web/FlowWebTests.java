@@ -295,7 +295,19 @@ class FlowWebTests {
 			.andExpect(header().string("Location", "/order?_restarted=true"));
 		this.mvc.perform(get("/order").param("_restarted", "true").session(this.session))
 			.andExpect(status().isOk())
-			.andExpect(result -> assertThat(result.getResponse().getContentAsString()).contains("previous order expired"));
+			.andExpect(result -> assertThat(result.getResponse().getContentAsString()).contains("previous order expired"))
+			.andExpect(result -> assertThat(((FlowPage) result.getModelAndView().getModel().get("flow")).getRestartedMessage())
+				.isEqualTo(FlowPage.DEFAULT_RESTARTED_MESSAGE));
+		this.mvc.perform(get("/order").session(this.session))
+			.andExpect(result -> assertThat(((FlowPage) result.getModelAndView().getModel().get("flow")).isRestarted())
+				.isFalse());
+	}
+
+	@Test
+	void theRestartNoticeComesFromTheApplicationsMessagesWhenItDefinesOne() throws Exception {
+		this.mvc.perform(get("/order").param("_restarted", "true").session(this.session).locale(java.util.Locale.GERMAN))
+			.andExpect(result -> assertThat(((FlowPage) result.getModelAndView().getModel().get("flow")).getRestartedMessage())
+				.isEqualTo("Ihre vorige Bestellung ist abgelaufen."));
 	}
 
 	@Test
