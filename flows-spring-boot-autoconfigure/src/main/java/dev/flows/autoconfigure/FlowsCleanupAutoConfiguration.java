@@ -61,8 +61,13 @@ public final class FlowsCleanupAutoConfiguration {
 
 	}
 
+	/**
+	 * The endpoint, with Actuator only: its annotation and its condition are in spring-boot-actuator
+	 * and spring-boot-actuator-autoconfigure, which only this class and {@link FlowsEndpoint} name.
+	 */
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
+	@ConditionalOnClass(name = { "org.springframework.boot.actuate.endpoint.annotation.Endpoint",
+			"org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint" })
 	static class EndpointConfiguration {
 
 		@Bean

@@ -3,7 +3,6 @@ package dev.flows.autoconfigure;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.sql.init.DatabaseInitializationMode;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -307,14 +306,31 @@ class FlowsProperties {
 	static class Jpa {
 
 		/** Whether to create the flows_task table at startup: "embedded" databases only, "always" or "never". */
-		private DatabaseInitializationMode initializeSchema = DatabaseInitializationMode.EMBEDDED;
+		private SchemaInitialization initializeSchema = SchemaInitialization.EMBEDDED;
 
-		public DatabaseInitializationMode getInitializeSchema() {
+		public SchemaInitialization getInitializeSchema() {
 			return this.initializeSchema;
 		}
 
-		public void setInitializeSchema(DatabaseInitializationMode initializeSchema) {
+		public void setInitializeSchema(SchemaInitialization initializeSchema) {
 			this.initializeSchema = initializeSchema;
+		}
+
+		/**
+		 * When the flows_task table is created. Flows' own type, with the values of Spring Boot's
+		 * {@code DatabaseInitializationMode}: that type lives in spring-boot-sql, which an
+		 * application without a database does not have, and this class is loaded in every
+		 * application.
+		 */
+		enum SchemaInitialization {
+
+			/** Only on an embedded database (H2, HSQLDB, Derby). */
+			EMBEDDED,
+			/** On every database, at every start (the shipped scripts are idempotent). */
+			ALWAYS,
+			/** Never: the table is created by the application's own migrations. */
+			NEVER
+
 		}
 
 	}

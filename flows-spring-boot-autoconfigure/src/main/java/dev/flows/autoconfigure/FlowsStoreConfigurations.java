@@ -55,7 +55,6 @@ final class FlowsStoreConfigurations {
 			"org.springframework.data.jpa.repository.support.JpaRepositoryFactory" })
 	@ConditionalOnMissingBean(TaskStore.class)
 	@Conditional(JpaStoreConfiguration.OnJpaStore.class)
-	@Import(DatabaseInitializationDependencyConfigurer.class)
 	static class JpaStoreConfiguration {
 
 		@Bean
@@ -75,49 +74,78 @@ final class FlowsStoreConfigurations {
 
 		/**
 		 * Adds the task entity to the persistence unit Spring Boot builds, whatever the application
-		 * scans ({@code @EntityScan} or its auto-configuration packages).
+		 * scans ({@code @EntityScan} or its auto-configuration packages). A class of its own: its
+		 * bean's type is in spring-boot-jpa, which an application may lack (one that builds its
+		 * own EntityManagerFactory), and a missing type in any method signature of a
+		 * configuration class fails the whole class.
 		 */
-		@Bean
+		@Configuration(proxyBeanMethods = false)
 		@ConditionalOnClass(name = "org.springframework.boot.jpa.autoconfigure.EntityManagerFactoryBuilderCustomizer")
-		static EntityManagerFactoryBuilderCustomizer flowsTaskEntityCustomizer() {
-			return (builder) -> builder.addPersistenceUnitPostProcessors(JpaTaskStore.persistenceUnitPostProcessor());
+		static class TaskEntityConfiguration {
+
+			@Bean
+			static EntityManagerFactoryBuilderCustomizer flowsTaskEntityCustomizer() {
+				return (builder) -> builder.addPersistenceUnitPostProcessors(JpaTaskStore.persistenceUnitPostProcessor());
+			}
+
 		}
 
-		@Bean
-		@ConditionalOnSingleCandidate(DataSource.class)
-		@ConditionalOnClass(name = "org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer")
-		static DataSourceScriptDatabaseInitializer flowsTaskSchemaInitializer(DataSource dataSource,
-				FlowsProperties properties) {
-			DatabaseInitializationSettings settings = new DatabaseInitializationSettings();
-			settings.setMode(properties.getJpa().getInitializeSchema());
-			settings.setContinueOnError(false);
-			if (settings.getMode() != DatabaseInitializationMode.NEVER) {
-				String location = schemaLocation(dataSource);
-				if (location != null) {
-					settings.setSchemaLocations(List.of(location));
-				}
-				else {
-					logger.warn("Flows ships no flows_task DDL for this database (only H2 and PostgreSQL): create the"
-							+ " table from " + JpaTaskStore.SCHEMA_LOCATION.replace("@@platform@@", "postgresql")
-							+ " adapted to it, and set flows.jpa.initialize-schema=never");
-					settings.setMode(DatabaseInitializationMode.NEVER);
-				}
-			}
-			return new DataSourceScriptDatabaseInitializer(dataSource, settings);
-		}
+		/**
+		 * Creates the flows_task table before Hibernate starts, as {@code flows.jpa.initialize-schema}
+		 * says, with Spring Boot's script initializer (spring-boot-jdbc and spring-boot-sql, only
+		 * referenced from here).
+		 */
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(name = { "org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer",
+				"org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer" })
+		@Import(DatabaseInitializationDependencyConfigurer.class)
+		static class TaskSchemaConfiguration {
 
-		/** The shipped DDL for the database behind {@code dataSource}, or {@code null} if there is none. */
-		private static String schemaLocation(DataSource dataSource) {
-			try {
-				String location = new PlatformPlaceholderDatabaseDriverResolver()
-					.resolveAll(dataSource, JpaTaskStore.SCHEMA_LOCATION)
-					.get(0);
-				return new DefaultResourceLoader().getResource(location).exists() ? location : null;
+			@Bean
+			@ConditionalOnSingleCandidate(DataSource.class)
+			static DataSourceScriptDatabaseInitializer flowsTaskSchemaInitializer(DataSource dataSource,
+					FlowsProperties properties) {
+				DatabaseInitializationSettings settings = new DatabaseInitializationSettings();
+				settings.setMode(mode(properties.getJpa().getInitializeSchema()));
+				settings.setContinueOnError(false);
+				if (settings.getMode() != DatabaseInitializationMode.NEVER) {
+					String location = schemaLocation(dataSource);
+					if (location != null) {
+						settings.setSchemaLocations(List.of(location));
+					}
+					else {
+						logger.warn("Flows ships no flows_task DDL for this database (only H2 and PostgreSQL): create the"
+								+ " table from " + JpaTaskStore.SCHEMA_LOCATION.replace("@@platform@@", "postgresql")
+								+ " adapted to it, and set flows.jpa.initialize-schema=never");
+						settings.setMode(DatabaseInitializationMode.NEVER);
+					}
+				}
+				return new DataSourceScriptDatabaseInitializer(dataSource, settings);
 			}
-			catch (IllegalStateException ex) {
-				// the database type could not be detected
-				return null;
+
+			/** Flows' property value as Spring Boot's type, which has the same values. */
+			static DatabaseInitializationMode mode(FlowsProperties.Jpa.SchemaInitialization initialization) {
+				return switch (initialization) {
+					case EMBEDDED -> DatabaseInitializationMode.EMBEDDED;
+					case ALWAYS -> DatabaseInitializationMode.ALWAYS;
+					case NEVER -> DatabaseInitializationMode.NEVER;
+				};
 			}
+
+			/** The shipped DDL for the database behind {@code dataSource}, or {@code null} if there is none. */
+			private static String schemaLocation(DataSource dataSource) {
+				try {
+					String location = new PlatformPlaceholderDatabaseDriverResolver()
+						.resolveAll(dataSource, JpaTaskStore.SCHEMA_LOCATION)
+						.get(0);
+					return new DefaultResourceLoader().getResource(location).exists() ? location : null;
+				}
+				catch (IllegalStateException ex) {
+					// the database type could not be detected
+					return null;
+				}
+			}
+
 		}
 
 		static class OnJpaStore extends AnyNestedCondition {

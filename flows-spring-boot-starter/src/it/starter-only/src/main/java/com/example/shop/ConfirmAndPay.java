@@ -1,0 +1,26 @@
+package com.example.shop;
+
+import dev.flows.definition.FlowAction;
+import dev.flows.definition.OnGet;
+import dev.flows.definition.OnPost;
+import dev.flows.definition.RequiresState;
+import dev.flows.engine.Outcome;
+import dev.flows.web.FlowState;
+
+import org.springframework.ui.Model;
+
+@FlowAction(title = "Confirm and pay", view = "purchase/confirm", submitLabel = "Pay")
+@RequiresState("item")
+public class ConfirmAndPay {
+
+	@OnGet
+	void show(@FlowState("item") String item, Model model) {
+		model.addAttribute("item", item);
+	}
+
+	@OnPost
+	Outcome pay(@FlowState("item") String item) {
+		return Outcome.complete();
+	}
+
+}
