@@ -1,6 +1,7 @@
 package dev.flows.autoconfigure;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -13,18 +14,24 @@ import org.junit.jupiter.api.Test;
 import dev.flows.engine.FlowEngine;
 import dev.flows.engine.TaskIds;
 import dev.flows.engine.TaskNotFoundException;
+import dev.flows.store.TaskRecord;
 import dev.flows.store.TaskStore;
 import dev.flows.store.guard.TaskStoreGuard;
 import dev.flows.store.memory.InMemoryTaskStore;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -59,6 +66,28 @@ class FlowsStoreGuardAutoConfigurationTests {
 			assertThat(ranOn).isNotSameAs(Thread.currentThread());
 			assertThat(ranOn.getName()).startsWith("flows-store-");
 		});
+	}
+
+	@Test
+	void insideAnApplicationsTransactionTheJpaStoreJoinsIt() {
+		this.runner
+			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+					HibernateJpaAutoConfiguration.class, TransactionAutoConfiguration.class))
+			.withPropertyValues("flows.store.type=jpa")
+			.run((context) -> {
+				TaskStore guarded = context.getBean(TaskStoreGuard.class).guard(context.getBean(TaskStore.class));
+				TransactionTemplate transaction = new TransactionTemplate(
+						context.getBean(PlatformTransactionManager.class));
+				Instant now = Instant.now();
+				TaskRecord record = new TaskRecord(TaskIds.newId(), "f", "step", null, "{}", null, "b", "ACTIVE", 0,
+						now, now, now.plusSeconds(60));
+				transaction.executeWithoutResult((status) -> {
+					guarded.insert(record);
+					assertThat(guarded.find(record.id())).contains(record);
+					status.setRollbackOnly();
+				});
+				assertThat(guarded.find(record.id())).as("rolled back with the application's transaction").isEmpty();
+			});
 	}
 
 	@Test

@@ -16,6 +16,7 @@ import dev.flows.definition.FlowRegistry;
 import dev.flows.engine.FlowEngine;
 import dev.flows.engine.Outcome;
 import dev.flows.engine.Task;
+import dev.flows.store.TaskStoreUnavailableException;
 import dev.flows.store.guard.TaskStoreGuard;
 import dev.flows.web.plainapp.PlainApplication;
 
@@ -145,11 +146,27 @@ class StoreOutageTests {
 			.run();
 	}
 
-	private static String startTask(ConfigurableApplicationContext app) {
+	private static String startTask(ConfigurableApplicationContext app) throws InterruptedException {
 		FlowEngine engine = app.getBean(FlowEngine.class);
 		Task task = engine.newTask(app.getBean(FlowRegistry.class).byPath("/wizard").orElseThrow(), "", null);
-		engine.save(task);
-		return task.id();
+		// The first store call opens the client's connection and loads its classes, which on a busy
+		// machine may take longer than the guard's timeout.
+		for (int attempt = 1;; attempt++) {
+			try {
+				engine.save(task);
+				return task.id();
+			}
+			catch (TaskStoreUnavailableException ex) {
+				if (attempt == 10) {
+					throw ex;
+				}
+				Thread.sleep(1000);
+			}
+			catch (IllegalStateException ex) {
+				// the attempt that timed out stored it after all
+				return task.id();
+			}
+		}
 	}
 
 	/** Plain HTTP/1.1 requests to the application, redirects not followed. */
