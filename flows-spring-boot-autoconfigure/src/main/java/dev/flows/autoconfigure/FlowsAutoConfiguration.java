@@ -10,6 +10,7 @@ import dev.flows.engine.FlowHook;
 import dev.flows.engine.TaskTimeouts;
 import dev.flows.state.TaskStateCodec;
 import dev.flows.store.TaskStore;
+import dev.flows.store.guard.TaskStoreGuard;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -23,7 +24,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * Auto-configuration of the Flows engine: the registry of every {@code @Flow} bean (and of
  * {@link FlowDefinition} beans built in code), the task state codec, and the {@link FlowEngine}
- * over the {@link TaskStore} chosen by {@code flows.store.type}.
+ * over the {@link TaskStore} chosen by {@code flows.store.type}, called through the
+ * {@link TaskStoreGuard} when there is one (see {@link FlowsStoreGuardAutoConfiguration}).
  * <p>
  * Every bean name of Flows' auto-configuration starts with {@code flows}, so that an application
  * can run Flows beside Spring Web Flow, whose reference guide names its beans
@@ -60,10 +62,12 @@ public final class FlowsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBean(TaskStore.class)
-	FlowEngine flowsEngine(FlowRegistry registry, TaskStore store, TaskStateCodec stateCodec,
-			ObjectProvider<FlowHook> hooks, ObjectProvider<Clock> clock, FlowsProperties properties) {
+	FlowEngine flowsEngine(FlowRegistry registry, TaskStore store, ObjectProvider<TaskStoreGuard> storeGuard,
+			TaskStateCodec stateCodec, ObjectProvider<FlowHook> hooks, ObjectProvider<Clock> clock,
+			FlowsProperties properties) {
 		FlowsProperties.TaskProperties task = properties.getTask();
-		return new FlowEngine(registry, store, stateCodec, hooks.orderedStream().toList(),
+		TaskStoreGuard guard = storeGuard.getIfUnique();
+		return new FlowEngine(registry, (guard != null) ? guard.guard(store) : store, stateCodec, hooks.orderedStream().toList(),
 				clock.getIfAvailable(Clock::systemUTC),
 				new TaskTimeouts(task.getIdleTimeout(), task.getCompletedRetention(), task.getTouchInterval(),
 						task.getClaimTimeout(), task.getClaimWait()));

@@ -64,6 +64,8 @@ class FlowsProperties {
 
 		private final Memory memory = new Memory();
 
+		private final Guard guard = new Guard();
+
 		public StoreType getType() {
 			return this.type;
 		}
@@ -74,6 +76,10 @@ class FlowsProperties {
 
 		public Memory getMemory() {
 			return this.memory;
+		}
+
+		public Guard getGuard() {
+			return this.guard;
 		}
 
 		/** The memory task store. */
@@ -92,6 +98,137 @@ class FlowsProperties {
 
 			public void setMaxTasks(int maxTasks) {
 				this.maxTasks = maxTasks;
+			}
+
+		}
+
+	}
+
+	/** How flow requests wait for the task store, and stop waiting for one that is down. */
+	static class Guard {
+
+		/**
+		 * Whether the engine's task store calls are guarded: each waits at most "timeout", and a
+		 * circuit breaker refuses them at once while the store is down. Needs Resilience4j, which
+		 * the starter brings.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Longest a request waits for one task store call before it answers 503. Calls inside a
+		 * transaction of the application run on its thread, without this limit.
+		 */
+		private Duration timeout = Duration.ofSeconds(2);
+
+		/**
+		 * How many task store calls run at once; more wait their turn, within the timeout. At least
+		 * the size of the store's connection pool.
+		 */
+		private int maxConcurrentCalls = 32;
+
+		private final CircuitBreaker circuitBreaker = new CircuitBreaker();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		public int getMaxConcurrentCalls() {
+			return this.maxConcurrentCalls;
+		}
+
+		public void setMaxConcurrentCalls(int maxConcurrentCalls) {
+			this.maxConcurrentCalls = maxConcurrentCalls;
+		}
+
+		public CircuitBreaker getCircuitBreaker() {
+			return this.circuitBreaker;
+		}
+
+		/**
+		 * The circuit breaker over task store calls. Only failures to reach the store count,
+		 * timeouts included.
+		 */
+		static class CircuitBreaker {
+
+			/**
+			 * Whether repeated failures of the task store open a circuit breaker, so that later
+			 * requests answer 503 at once instead of waiting for the timeout.
+			 */
+			private boolean enabled = true;
+
+			/** Percentage of failed calls, among the last "sliding-window-size", that opens the breaker. */
+			private float failureRateThreshold = 50;
+
+			/** How many of the latest calls the failure rate is computed over. */
+			private int slidingWindowSize = 20;
+
+			/** How many calls must have been made before the failure rate may open the breaker. */
+			private int minimumNumberOfCalls = 5;
+
+			/** How long the breaker stays open, refusing every call, before calls probe the store again. */
+			private Duration waitDurationInOpenState = Duration.ofSeconds(5);
+
+			/** How many calls probe the store after the wait; the breaker closes if enough of them succeed. */
+			private int permittedNumberOfCallsInHalfOpenState = 3;
+
+			public boolean isEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(boolean enabled) {
+				this.enabled = enabled;
+			}
+
+			public float getFailureRateThreshold() {
+				return this.failureRateThreshold;
+			}
+
+			public void setFailureRateThreshold(float failureRateThreshold) {
+				this.failureRateThreshold = failureRateThreshold;
+			}
+
+			public int getSlidingWindowSize() {
+				return this.slidingWindowSize;
+			}
+
+			public void setSlidingWindowSize(int slidingWindowSize) {
+				this.slidingWindowSize = slidingWindowSize;
+			}
+
+			public int getMinimumNumberOfCalls() {
+				return this.minimumNumberOfCalls;
+			}
+
+			public void setMinimumNumberOfCalls(int minimumNumberOfCalls) {
+				this.minimumNumberOfCalls = minimumNumberOfCalls;
+			}
+
+			public Duration getWaitDurationInOpenState() {
+				return this.waitDurationInOpenState;
+			}
+
+			public void setWaitDurationInOpenState(Duration waitDurationInOpenState) {
+				this.waitDurationInOpenState = waitDurationInOpenState;
+			}
+
+			public int getPermittedNumberOfCallsInHalfOpenState() {
+				return this.permittedNumberOfCallsInHalfOpenState;
+			}
+
+			public void setPermittedNumberOfCallsInHalfOpenState(int permittedNumberOfCallsInHalfOpenState) {
+				this.permittedNumberOfCallsInHalfOpenState = permittedNumberOfCallsInHalfOpenState;
 			}
 
 		}

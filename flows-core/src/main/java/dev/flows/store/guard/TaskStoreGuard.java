@@ -1,0 +1,274 @@
+package dev.flows.store.guard;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowType;
+import io.github.resilience4j.circuitbreaker.event.CircuitBreakerOnStateTransitionEvent;
+import io.github.resilience4j.timelimiter.TimeLimiter;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import dev.flows.store.TaskStore;
+import dev.flows.store.TaskStoreUnavailableException;
+
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.util.Assert;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Keeps an outage of the task store from holding the application's threads. Every call to a
+ * store {@linkplain #guard(TaskStore) guarded} by it:
+ * <ul>
+ * <li>runs on one of the guard's own threads (at most {@link Builder#maxConcurrentCalls} at once,
+ * the others wait their turn), and its caller waits at most {@link Builder#timeout} (2 seconds by
+ * default) before it gets a {@link TaskStoreUnavailableException}, which the web layer answers with
+ * 503; the late call is then interrupted. Store clients wait much longer by default: Lettuce 60
+ * seconds for a Redis command, HikariCP 30 seconds for a database connection;</li>
+ * <li>runs on the caller's thread instead, without a time limit, while that thread has an actual
+ * Spring transaction, so that the JPA store keeps joining the application's transactions;</li>
+ * <li>goes through a Resilience4j {@link CircuitBreaker} that counts only
+ * {@link TaskStoreUnavailableException}s, timeouts included: a stale version, a corrupt task or a
+ * duplicate id are answers of a store that works. When failures repeat, the breaker opens and
+ * calls fail at once, without reaching the store, until a wait has passed; then a few calls probe
+ * the store, and the breaker closes again if they succeed.</li>
+ * </ul>
+ * Each change of the breaker's state is logged. A timed-out write may still reach the store after
+ * its caller gave up; the stores' version checks make a retry of it safe.
+ * <p>
+ * One guard holds one breaker, named {@value #CIRCUIT_BREAKER_NAME}: guard one store with it.
+ * {@link #close()} stops its threads.
+ */
+public final class TaskStoreGuard implements AutoCloseable {
+
+	/** The name of the circuit breaker, as its events and metrics show it. */
+	public static final String CIRCUIT_BREAKER_NAME = "flowsTaskStore";
+
+	private static final Log logger = LogFactory.getLog(TaskStoreGuard.class);
+
+	// More callers than this waiting for a thread at once means the store is far behind: answer them at once.
+	private static final int QUEUE_CAPACITY = 1000;
+
+	private static final CircuitBreakerConfig CIRCUIT_BREAKER_DEFAULTS = CircuitBreakerConfig.custom()
+		.slidingWindowType(SlidingWindowType.COUNT_BASED)
+		.slidingWindowSize(20)
+		.minimumNumberOfCalls(5)
+		.failureRateThreshold(50)
+		.waitDurationInOpenState(Duration.ofSeconds(5))
+		.permittedNumberOfCallsInHalfOpenState(3)
+		.recordException(TaskStoreUnavailableException.class::isInstance)
+		.writableStackTraceEnabled(false)
+		.build();
+
+	private final Duration timeout;
+
+	private final TimeLimiter timeLimiter;
+
+	private final CircuitBreaker circuitBreaker;
+
+	private final Duration waitInOpenState;
+
+	private final ThreadPoolExecutor executor;
+
+	private TaskStoreGuard(Builder builder) {
+		this.timeout = builder.timeout;
+		this.timeLimiter = TimeLimiter.of(CIRCUIT_BREAKER_NAME,
+				TimeLimiterConfig.custom().timeoutDuration(builder.timeout).cancelRunningFuture(true).build());
+		if (builder.circuitBreaker) {
+			// From a built config: Resilience4j refuses a builder whose wait is set twice.
+			CircuitBreakerConfig.Builder config = CircuitBreakerConfig.from(CIRCUIT_BREAKER_DEFAULTS);
+			builder.circuitBreakerCustomizers.forEach((customizer) -> customizer.accept(config));
+			this.circuitBreaker = CircuitBreaker.of(CIRCUIT_BREAKER_NAME, config.build());
+			this.waitInOpenState = Duration.ofMillis(
+					this.circuitBreaker.getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1));
+			this.circuitBreaker.getEventPublisher().onStateTransition(this::log);
+		}
+		else {
+			this.circuitBreaker = null;
+			this.waitInOpenState = null;
+		}
+		CustomizableThreadFactory threads = new CustomizableThreadFactory("flows-store-");
+		threads.setDaemon(true);
+		this.executor = new ThreadPoolExecutor(builder.maxConcurrentCalls, builder.maxConcurrentCalls, 60,
+				TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE_CAPACITY), threads);
+		this.executor.allowCoreThreadTimeOut(true);
+	}
+
+	/** A guard with the defaults, to be adjusted. */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/** A store that calls {@code store} through this guard. */
+	public TaskStore guard(TaskStore store) {
+		return new GuardedTaskStore(Objects.requireNonNull(store, "store"), this);
+	}
+
+	/** How long a caller waits for one store call. */
+	public Duration timeout() {
+		return this.timeout;
+	}
+
+	/** The circuit breaker, unless the guard has none: its state, metrics and events. */
+	public Optional<CircuitBreaker> circuitBreaker() {
+		return Optional.ofNullable(this.circuitBreaker);
+	}
+
+	/** Stops the guard's threads, interrupting calls still running; later calls fail. */
+	@Override
+	public void close() {
+		this.executor.shutdownNow();
+	}
+
+	/** Runs {@code work}, one call of the guarded store, under the time limit and the circuit breaker. */
+	<T> T call(String operation, Supplier<T> work) {
+		Supplier<T> call = Transactions.active() ? work : () -> callWithTimeout(operation, work);
+		if (this.circuitBreaker == null) {
+			return call.get();
+		}
+		try {
+			return this.circuitBreaker.executeSupplier(call);
+		}
+		catch (CallNotPermittedException ex) {
+			throw new StoreConsideredDownException("The task store is considered down after repeated failures, so "
+					+ operation + " was not attempted; it is probed again " + this.waitInOpenState.toMillis()
+					+ " ms after it was found down");
+		}
+	}
+
+	private <T> T callWithTimeout(String operation, Supplier<T> work) {
+		FutureTask<T> task = new FutureTask<>(work::get);
+		try {
+			this.executor.execute(task);
+		}
+		catch (RejectedExecutionException ex) {
+			throw new TaskStoreUnavailableException("The task store is too far behind: " + QUEUE_CAPACITY
+					+ " calls are waiting already (" + operation + ")", ex);
+		}
+		try {
+			return this.timeLimiter.executeFutureSupplier(() -> task);
+		}
+		catch (TimeoutException ex) {
+			// The time limiter interrupted the call if it had started; drop it from the queue if not.
+			this.executor.remove(task);
+			throw new TaskStoreUnavailableException(
+					"The task store did not answer within " + this.timeout.toMillis() + " ms (" + operation + ")", ex);
+		}
+		catch (InterruptedException ex) {
+			task.cancel(true);
+			this.executor.remove(task);
+			Thread.currentThread().interrupt();
+			throw new TaskStoreUnavailableException("Interrupted while waiting for the task store (" + operation + ")",
+					ex);
+		}
+		catch (RuntimeException ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			// TaskStore methods declare no checked exception; the time limiter's signature does.
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private void log(CircuitBreakerOnStateTransitionEvent event) {
+		switch (event.getStateTransition().getToState()) {
+			case OPEN -> logger.warn("The task store is considered down (" + failures()
+					+ "): flow requests that need it answer 503 at once; it is probed again in "
+					+ this.waitInOpenState.toMillis() + " ms");
+			case HALF_OPEN -> logger.info("Probing the task store");
+			case CLOSED -> logger.info("The task store answers again");
+			default -> logger.info("Task store circuit breaker: " + event.getStateTransition());
+		}
+	}
+
+	private String failures() {
+		CircuitBreaker.Metrics metrics = this.circuitBreaker.getMetrics();
+		return (metrics.getNumberOfBufferedCalls() > 0)
+				? metrics.getNumberOfFailedCalls() + " of the last " + metrics.getNumberOfBufferedCalls() + " calls failed"
+				: "its probes failed";
+	}
+
+	/** Whether the calling thread runs an actual Spring transaction, which store calls must join. */
+	private static final class Transactions {
+
+		private static final boolean PRESENT = ClassUtils.isPresent(
+				"org.springframework.transaction.support.TransactionSynchronizationManager",
+				TaskStoreGuard.class.getClassLoader());
+
+		static boolean active() {
+			return PRESENT && TransactionSynchronizationManager.isActualTransactionActive();
+		}
+
+	}
+
+	/** Settings of a {@link TaskStoreGuard}. */
+	public static final class Builder {
+
+		private Duration timeout = Duration.ofSeconds(2);
+
+		private int maxConcurrentCalls = 32;
+
+		private final List<Consumer<CircuitBreakerConfig.Builder>> circuitBreakerCustomizers = new ArrayList<>();
+
+		private boolean circuitBreaker = true;
+
+		private Builder() {
+		}
+
+		/** How long a caller waits for one store call; 2 seconds by default. */
+		public Builder timeout(Duration timeout) {
+			Assert.isTrue(timeout != null && !timeout.isNegative() && !timeout.isZero(), "timeout must be positive");
+			this.timeout = timeout;
+			return this;
+		}
+
+		/**
+		 * How many store calls run at once, 32 by default; further calls wait for a thread, within
+		 * their timeout. Make it at least the size of the store's connection pool.
+		 */
+		public Builder maxConcurrentCalls(int maxConcurrentCalls) {
+			Assert.isTrue(maxConcurrentCalls > 0, "maxConcurrentCalls must be positive");
+			this.maxConcurrentCalls = maxConcurrentCalls;
+			return this;
+		}
+
+		/**
+		 * Adjusts the circuit breaker's settings. Flows' defaults: the last 20 calls count, and
+		 * once 5 calls were made, the breaker opens when half of them failed; it stays open 5
+		 * seconds, then lets 3 calls probe the store. Only {@link TaskStoreUnavailableException}s
+		 * count as failures; a customizer that changes that replaces it.
+		 */
+		public Builder circuitBreaker(Consumer<CircuitBreakerConfig.Builder> customizer) {
+			this.circuitBreakerCustomizers.add(Objects.requireNonNull(customizer, "customizer"));
+			return this;
+		}
+
+		/** No circuit breaker: every call tries the store, and only the timeout applies. */
+		public Builder withoutCircuitBreaker() {
+			this.circuitBreaker = false;
+			return this;
+		}
+
+		public TaskStoreGuard build() {
+			return new TaskStoreGuard(this);
+		}
+
+	}
+
+}

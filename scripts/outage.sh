@@ -1,0 +1,272 @@
+#!/usr/bin/env bash
+# Measures what a task store outage does to a running application under load, for Redis and for
+# PostgreSQL. For each store: starts a server of its own on loopback, the load test application
+# (OutageLoadApplication, from the autoconfigure module's test classes) on it with Spring Boot's
+# default client settings, and drives load with wrk against a flow page that reads a task; kills
+# the server mid-run (SIGKILL; pg_ctl stop -m immediate), restarts it, and prints what the clients
+# saw in each phase: requests answered, answers by status, the slowest answer; meanwhile another
+# wrk reads a page that needs no store, and one request to each page during the outage shows how
+# long a request waited. Not part of the test run; about two minutes per store (more without the
+# guard: the outage lasts until those two requests are answered, 90 s at most).
+#
+#   bash scripts/outage.sh                  # redis, then postgresql
+#   bash scripts/outage.sh redis            # one store
+#   GUARD=off bash scripts/outage.sh        # the same with flows.store.guard.enabled=false
+#
+# Needs redis-server, PostgreSQL (Debian packages; scripts/test.sh installs them), wrk and curl.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ "$#" -gt 0 ]; then STORES=("$@"); else STORES=(redis postgresql); fi
+GUARD=${GUARD:-on}
+WARM_UP=20          # seconds of light load on the fresh application first
+HEALTHY=10          # seconds of load before the outage
+OUTAGE=20           # seconds of load during which the store is killed...
+KILL_AT=3           # ...this many seconds in
+RECOVERY=25         # seconds of load after the restart
+AFTER=10            # seconds of load once the store answers again
+# More than Tomcat's 200 threads: without the guard, every server thread would end up waiting.
+CONNECTIONS=256
+
+log() { echo "[outage.sh] $*" >&2; }
+
+is_root() { [ "$(id -u)" -eq 0 ]; }
+
+as_postgres() {
+  if is_root; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+free_port() {
+  local port=$1
+  while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+  echo "$port"
+}
+
+listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+now_ms() { date +%s%3N; }
+
+for command in redis-server wrk curl java mvn; do
+  command -v "$command" >/dev/null || { log "$command is not installed"; exit 1; }
+done
+
+WORK_DIR=$(mktemp -d "${TMPDIR:-/tmp}/flows-outage.XXXXXX")
+APP_PID=""
+REDIS_PID_FILE="$WORK_DIR/redis/redis.pid"
+PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+PG_STARTED=""
+
+cleanup() {
+  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null || true
+  [ -f "$REDIS_PID_FILE" ] && kill -9 "$(cat "$REDIS_PID_FILE")" 2>/dev/null || true
+  if [ -n "$PG_STARTED" ]; then
+    as_postgres "$PG_BIN/pg_ctl" -D "$WORK_DIR/pg/data" -m immediate -w stop >/dev/null 2>&1 || true
+  fi
+  rm -rf "$WORK_DIR"
+}
+trap cleanup EXIT
+
+# --- the stores ---------------------------------------------------------------------------------
+
+REDIS_PORT=$(free_port 6490)
+
+start_redis() {
+  mkdir -p "$WORK_DIR/redis"
+  # An append-only file written at every command: the task stored before the kill is there after it.
+  redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --daemonize yes --save '' --appendonly yes \
+    --appendfsync always --dir "$WORK_DIR/redis" --pidfile "$REDIS_PID_FILE" --logfile "$WORK_DIR/redis/redis.log"
+  for _ in $(seq 100); do listening "$REDIS_PORT" && return; sleep 0.1; done
+  log "Redis did not start"; exit 1
+}
+
+kill_redis() {
+  kill -9 "$(cat "$REDIS_PID_FILE")"
+  rm -f "$REDIS_PID_FILE"
+}
+
+PG_PORT=$(free_port 5539)
+
+start_postgresql() {
+  local dir="$WORK_DIR/pg"
+  [ -n "$PG_BIN" ] || { log "PostgreSQL is not installed (apt-get install -y postgresql)"; exit 1; }
+  if [ ! -d "$dir/data" ]; then
+    mkdir -p "$dir"
+    if is_root; then chown postgres:postgres "$dir"; chmod 755 "$WORK_DIR"; fi
+    as_postgres "$PG_BIN/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --no-locale >/dev/null
+  fi
+  as_postgres "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/pg.log" \
+    -o "-p $PG_PORT -k $dir -c listen_addresses=127.0.0.1 -c fsync=off" -w start >/dev/null
+  PG_STARTED=1
+}
+
+kill_postgresql() {
+  # Every server process ends at once, as in a crash; the data directory stays for the restart.
+  as_postgres "$PG_BIN/pg_ctl" -D "$WORK_DIR/pg/data" -m immediate -w stop >/dev/null
+  PG_STARTED=""
+}
+
+# --- the application ----------------------------------------------------------------------------
+
+log "building the load test application (test-compile; nothing is installed)"
+mvn -q -B -pl flows-core,flows-spring-boot-autoconfigure test-compile dependency:build-classpath \
+  -Dmdep.includeScope=test -Dmdep.outputFile="$WORK_DIR/classpath.txt" >/dev/null
+CLASSPATH_APP="flows-spring-boot-autoconfigure/target/test-classes:flows-spring-boot-autoconfigure/target/classes"
+CLASSPATH_APP="$CLASSPATH_APP:flows-core/target/classes:$(cat "$WORK_DIR/classpath.txt")"
+APP_PORT=$(free_port 8390)
+APP="http://127.0.0.1:$APP_PORT"
+
+start_app() {
+  local guard=true
+  [ "$GUARD" = "off" ] && guard=false
+  java -Xmx512m -cp "$CLASSPATH_APP" dev.flows.autoconfigure.outage.OutageLoadApplication \
+    --server.port="$APP_PORT" --server.address=127.0.0.1 --flows.binder.type=none \
+    --flows.cleanup.enabled=false --flows.store.guard.enabled="$guard" "$@" >"$WORK_DIR/app.log" 2>&1 &
+  APP_PID=$!
+  for _ in $(seq 1800); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "$APP/wizard")" = 200 ] && return
+    kill -0 "$APP_PID" 2>/dev/null || { tail -n 40 "$WORK_DIR/app.log" >&2; log "the application did not start"; exit 1; }
+    sleep 0.1
+  done
+  log "the application did not answer within 3 minutes"; exit 1
+}
+
+stop_app() {
+  kill "$APP_PID" 2>/dev/null || true
+  # Without the guard, requests may still hang in the store client: do not wait for them.
+  timeout 30 tail --pid="$APP_PID" -f /dev/null || kill -9 "$APP_PID" 2>/dev/null || true
+  APP_PID=""
+}
+
+# --- load ---------------------------------------------------------------------------------------
+
+cat >"$WORK_DIR/count.lua" <<'EOF'
+-- Counts answers by status. wrk runs one Lua state per thread: done() adds them up.
+local threads = {}
+
+function setup(thread)
+  table.insert(threads, thread)
+end
+
+function init(args)
+  statuses = {}
+end
+
+function response(status, headers, body)
+  statuses[status] = (statuses[status] or 0) + 1
+end
+
+function done(summary, latency, requests)
+  local counts, keys, parts = {}, {}, {}
+  for _, thread in ipairs(threads) do
+    for status, n in pairs(thread:get("statuses")) do
+      counts[status] = (counts[status] or 0) + n
+    end
+  end
+  for status in pairs(counts) do table.insert(keys, status) end
+  table.sort(keys)
+  for _, status in ipairs(keys) do table.insert(parts, status .. "=" .. counts[status]) end
+  local errors = summary.errors
+  io.write(string.format("%d answered (%.0f/s); by status: %s; slowest %.0f ms, p99 %.0f ms; unanswered: %d\n",
+    summary.requests, summary.requests / (summary.duration / 1e6), table.concat(parts, " "),
+    latency.max / 1000, latency:percentile(99) / 1000,
+    errors.connect + errors.read + errors.write + errors.timeout))
+end
+EOF
+
+# load SECONDS CONNECTIONS PATH: one wrk run; its summary line on stdout. A long wrk timeout, so that
+# slow answers are measured rather than dropped.
+load() {
+  wrk -t2 -c"$2" -d"$1s" --timeout 120s -s "$WORK_DIR/count.lua" "$APP$3" 2>&1 | tail -n 1
+}
+
+# probe PATH DELAY: after DELAY seconds, one request; says what it answered and when.
+probe() {
+  sleep "$2"
+  local answer
+  answer=$(curl -s -o /dev/null --max-time 90 -w '%{http_code} %{time_total}' "$APP$1" || true)
+  case "$answer" in
+    000*) echo "no answer within 90 s" ;;
+    *) echo "${answer% *} after ${answer#* } s" ;;
+  esac
+}
+
+scenario() {
+  local store=$1 id page started recovered
+  echo
+  echo "== $store, guard $GUARD =="
+  "start_$store"
+  case "$store" in
+    redis) start_app --flows.store.type=redis --spring.data.redis.url="redis://127.0.0.1:$REDIS_PORT" ;;
+    postgresql) start_app --flows.store.type=jpa --flows.jpa.initialize-schema=always \
+      --spring.datasource.url="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" \
+      --spring.datasource.username=postgres --spring.datasource.password= ;;
+  esac
+  # The first store call opens the client's connection and loads its classes, which on a busy
+  # machine may take longer than the guard's timeout: retry until a task is stored.
+  id=""
+  for _ in $(seq 30); do
+    id=$(curl -s -X POST "$APP/outage/tasks")
+    [[ "$id" =~ ^[A-Za-z0-9_-]{22}$ ]] && break
+    id=""
+    sleep 1
+  done
+  [ -n "$id" ] || { log "no task could be stored"; exit 1; }
+  page="/wizard/plan?_id=$id"
+  echo "flow page under load: $page ($CONNECTIONS connections); page without store: /wizard (4 connections)"
+
+  # A cold JVM under this load is slow at everything: warm it up first, and report the warm-up too.
+  echo "warm-up   ${WARM_UP}s: $(load "$WARM_UP" 16 "$page")"
+  echo "healthy   ${HEALTHY}s: $(load "$HEALTHY" "$CONNECTIONS" "$page")"
+
+  load "$OUTAGE" "$CONNECTIONS" "$page" >"$WORK_DIR/outage.txt" &
+  local flow_load=$!
+  load "$OUTAGE" 4 /wizard >"$WORK_DIR/entry.txt" &
+  local entry_load=$!
+  sleep "$KILL_AT"
+  "kill_$store"
+  probe "$page" 1 >"$WORK_DIR/probe-flow.txt" &
+  local flow_probe=$!
+  probe /wizard 5 >"$WORK_DIR/probe-entry.txt" &
+  local entry_probe=$!
+  wait "$flow_load" "$entry_load"
+  echo "outage    ${OUTAGE}s, $store killed ${KILL_AT}s in: $(cat "$WORK_DIR/outage.txt")"
+  echo "  page without store, same ${OUTAGE}s: $(cat "$WORK_DIR/entry.txt")"
+  # wrk counts the answers that came within its run: a request still waiting at its end is not seen.
+  # One request each, sent during the outage, says how long a request waited (the store stays down
+  # until they are answered, 90 s at most).
+  wait "$flow_probe" "$entry_probe"
+  echo "  one request to the flow page, sent 1s after the kill: $(cat "$WORK_DIR/probe-flow.txt")"
+  echo "  one request to the page without store, sent 5s after the kill: $(cat "$WORK_DIR/probe-entry.txt")"
+
+  "start_$store"
+  started=$(now_ms)
+  load "$RECOVERY" "$CONNECTIONS" "$page" >"$WORK_DIR/recovery.txt" &
+  local recovery_load=$!
+  recovered=""
+  while [ -z "$recovered" ] && [ $(( $(now_ms) - started )) -lt $(( RECOVERY * 1000 )) ]; do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 70 "$APP$page")" = 200 ] && recovered=$(( $(now_ms) - started ))
+    sleep 0.2
+  done
+  wait "$recovery_load"
+  echo "recovery  ${RECOVERY}s after the restart: $(cat "$WORK_DIR/recovery.txt")"
+  if [ -n "$recovered" ]; then
+    echo "  the task stored before the outage answered 200 again $((recovered / 1000)).$(( (recovered % 1000) / 100 ))s after the restart"
+  else
+    echo "  the task stored before the outage did not answer 200 within ${RECOVERY}s of the restart"
+  fi
+
+  echo "after     ${AFTER}s: $(load "$AFTER" "$CONNECTIONS" "$page")"
+  echo "  a new task after recovery: $(curl -s -o /dev/null -w 'HTTP %{http_code}' -X POST "$APP/outage/tasks")"
+  echo "  circuit breaker, from the application's log:"
+  grep -o 'TaskStoreGuard .*' "$WORK_DIR/app.log" | sed 's/^TaskStoreGuard *: /    /' | uniq -c | sed 's/^/  /' || echo "    (no guard)"
+  echo "  answers 500 in the log: $(grep -c 'Servlet.service() .* threw exception' "$WORK_DIR/app.log" || true)"
+  stop_app
+  "kill_$store"
+}
+
+for store in "${STORES[@]}"; do
+  case "$store" in
+    redis | postgresql) scenario "$store" ;;
+    *) log "unknown store '$store' (redis or postgresql)"; exit 1 ;;
+  esac
+done
