@@ -32,12 +32,12 @@ SECTIONS = [
       "EnginePropertiesTest", "FlowsSharedStoreWebTests", "FlowsSharedStoreTests", "TwoTabsTest"]),
     ("Store faults: Redis and PostgreSQL going away",
      "A store that cannot be reached, a store that hangs, a store that comes back.",
-     ["StoreOutageTests", "StoreGuardTest", "GuardedTaskStoreTest", "RedisTaskStoreUnavailableTest",
+     ["StoreOutageTests", "TaskStoreGuardTest", "FlowsStoreGuardAutoConfigurationTests", "RedisTaskStoreUnavailableTest",
       "JpaTaskStoreSetupTest"]),
     ("Redeploys and restarts",
      "Tasks written by an older build (renamed steps, changed Java types), an application restarted "
      "with tasks in flight, schema upgrades.",
-     ["RedeployWebTests", "TaskPersistenceTest", "JpaSchemaUpgradeTest", "StepFormWebTests"]),
+     ["RedeployWebTests", "TaskPersistenceTest", "JpaTaskStoreSchemaUpgradeTest", "StepFormWebTests", "RewindStateTest"]),
 ]
 
 

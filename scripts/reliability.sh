@@ -11,8 +11,8 @@ cd "$(dirname "$0")/.."
 # The test classes RELIABILITY.md reports, by section (see scripts/reliability-report.py).
 ATTACKS='FlowWebTests,FlowWebCookieBinderTests,*TaskOwnershipWebTests,NoSessionIdInUrlTests,ForeignTaskIdTest,ForeignPaymentMethodTest,ChangeOfUser*Test,ErrorPagesTest,InputLimitsTest,TaskBinderTest'
 RACES='FlowsSharedStoreClaimTests,DoubleSubmitWebTests,DoubleSubmitTest,FlowEngineRequestTest,EnginePropertiesTest,FlowsSharedStoreWebTests,FlowsSharedStoreTests,TwoTabsTest'
-FAULTS='StoreOutageTests,StoreGuardTest,GuardedTaskStoreTest,RedisTaskStoreUnavailableTest,JpaTaskStoreSetupTest'
-REDEPLOYS='RedeployWebTests,TaskPersistenceTest,JpaSchemaUpgradeTest,StepFormWebTests'
+FAULTS='StoreOutageTests,TaskStoreGuardTest,FlowsStoreGuardAutoConfigurationTests,RedisTaskStoreUnavailableTest,JpaTaskStoreSetupTest'
+REDEPLOYS='RedeployWebTests,TaskPersistenceTest,JpaTaskStoreSchemaUpgradeTest,StepFormWebTests,RewindStateTest'
 
 mkdir -p target/reliability
 status=0
