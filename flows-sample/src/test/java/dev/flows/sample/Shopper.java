@@ -209,6 +209,12 @@ final class Shopper {
 		return this;
 	}
 
+	boolean isTicked(String text) {
+		return this.driver
+			.findElement(By.xpath("//label[contains(normalize-space(), " + xpath(text) + ")]/input[@type='checkbox']"))
+			.isSelected();
+	}
+
 	Shopper select(String label, String option) {
 		new Select(field(label)).selectByVisibleText(option);
 		return this;

@@ -11,9 +11,7 @@ import dev.flows.engine.Outcome;
 import dev.flows.sample.shop.Product;
 import dev.flows.sample.shop.ProductRepository;
 import dev.flows.state.TaskState;
-import dev.flows.web.FlowState;
 
-import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -27,8 +25,15 @@ import org.springframework.web.bind.annotation.RequestParam;
  * @ModelAttribute}, {@code BindingResult}, {@code @RequestParam}, {@code Model}), its
  * {@code @ModelAttribute} methods run before each of them, plus the flow's own arguments
  * ({@link TaskState}, {@code @FlowState}).
+ * <p>
+ * {@code form = "form"}: Flows keeps the submitted {@code @ModelAttribute("form")} in the task when
+ * the step completes, and when the customer comes back to this step (the browser's Back, the Back
+ * button) the {@code @OnGet} method receives it instead of a new form: the earlier product and
+ * quantity are chosen, with no code here. The {@code "item"} the later steps read is the step's own
+ * answer, put there by the POST handler; the kept form only shows the page again.
  */
-@FlowAction(name = "item", title = "Do you want to buy this?", view = "purchase/confirm-item", owns = "item")
+@FlowAction(name = "item", title = "Do you want to buy this?", view = "purchase/confirm-item", owns = "item",
+		form = "form")
 public class ConfirmItem {
 
 	private final ProductRepository products;
@@ -44,21 +49,15 @@ public class ConfirmItem {
 	}
 
 	/**
-	 * {@code item} is the query parameter of the product page's Buy link; {@code chosen} is the
-	 * earlier answer when the customer comes back to this step.
+	 * {@code form} is the kept form when the customer comes back to this step, else a new one;
+	 * {@code item} is the query parameter of the product page's Buy link, which chooses the product
+	 * of a new form.
 	 */
 	@OnGet
-	void show(@RequestParam(name = "item", required = false) Long item, @FlowState("item") ItemChoice chosen,
-			Model model) {
-		ItemForm form = new ItemForm();
-		if (chosen != null) {
-			form.setProductId(chosen.productId());
-			form.setQuantity(chosen.quantity());
-		}
-		else if (item != null && this.products.existsById(item)) {
+	void show(@RequestParam(name = "item", required = false) Long item, @ModelAttribute("form") ItemForm form) {
+		if (form.getProductId() == null && item != null && this.products.existsById(item)) {
 			form.setProductId(item);
 		}
-		model.addAttribute("form", form);
 	}
 
 	@OnPost

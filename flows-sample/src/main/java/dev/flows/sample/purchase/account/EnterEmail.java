@@ -15,16 +15,17 @@ import dev.flows.sample.account.DemoMailbox;
 import dev.flows.state.TaskState;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * Mails a six-digit code to the address, if an account uses it. Either way the customer goes on
  * to the code page, so the page does not tell strangers which addresses have accounts.
+ * <p>
+ * The step keeps its form ({@code form = "form"}): back here, the address is filled in again.
  */
 @FlowAction(name = "email", title = "Forgot your password?", view = "purchase/account/enter-email",
-		submitLabel = "Send me a code", owns = "reset")
+		submitLabel = "Send me a code", owns = "reset", form = "form")
 public class EnterEmail {
 
 	static final Duration CODE_LIFETIME = Duration.ofMinutes(15);
@@ -44,8 +45,7 @@ public class EnterEmail {
 	}
 
 	@OnGet
-	void show(Model model) {
-		model.addAttribute("form", new EmailForm());
+	void show(@ModelAttribute("form") EmailForm form) {
 	}
 
 	@OnPost

@@ -4,9 +4,15 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import dev.flows.sample.account.Account;
 
-/** The form of {@link LoginOrRegister}. */
+/**
+ * The form of {@link LoginOrRegister}, which keeps it in the task ({@code @FlowAction(form)}) as
+ * JSON: the password is {@code @JsonIgnore}, so it is bound from the request and checked, but never
+ * written into the task state.
+ */
 public class LoginForm {
 
 	@NotBlank(message = "Enter your email address")
@@ -15,6 +21,7 @@ public class LoginForm {
 	private String email;
 
 	@NotBlank(message = "Enter your password")
+	@JsonIgnore
 	private String password;
 
 	public String getEmail() {

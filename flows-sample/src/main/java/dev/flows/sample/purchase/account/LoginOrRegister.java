@@ -25,9 +25,13 @@ import org.springframework.web.bind.annotation.RequestParam;
  * The page also offers "Create an account" and "Forgot your password?": small forms that post here
  * with {@code instead=...}, and this step answers with {@code Outcome.goTo(...)}, to targets it
  * declares in {@code targets} (checked at startup, drawn in the flow graph).
+ * <p>
+ * The step keeps its form ({@code form = "form"}), so the email address is filled in again when the
+ * customer comes back here. The password is not kept: {@link LoginForm} marks it
+ * {@code @JsonIgnore}, so it never enters the task state, and the page never sends a password back.
  */
 @FlowAction(name = "login", title = "Log in", view = "purchase/account/login", submitLabel = "Log in",
-		targets = { Register.class, ForgotPassword.class })
+		targets = { Register.class, ForgotPassword.class }, form = "form")
 public class LoginOrRegister {
 
 	private final SignIn signIn;
@@ -45,12 +49,17 @@ public class LoginOrRegister {
 		return (principal != null) ? principal.getName() : null;
 	}
 
-	/** {@code passwordChanged} is set by {@link ResetPassword}, which sends the customer back here. */
+	/**
+	 * {@code form} is the kept form when the customer comes back here, else a new one.
+	 * {@code passwordChanged} is set by {@link ResetPassword}, which sends the customer back here: the
+	 * address whose password was just changed.
+	 */
 	@OnGet
-	void show(@FlowState("passwordChanged") String passwordChanged, Model model) {
-		LoginForm form = new LoginForm();
-		form.setEmail(passwordChanged);
-		model.addAttribute("form", form);
+	void show(@ModelAttribute("form") LoginForm form, @FlowState("passwordChanged") String passwordChanged,
+			Model model) {
+		if (passwordChanged != null) {
+			form.setEmail(passwordChanged);
+		}
 		model.addAttribute("passwordChanged", passwordChanged != null);
 	}
 

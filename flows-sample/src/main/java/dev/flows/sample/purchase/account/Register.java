@@ -12,16 +12,19 @@ import dev.flows.sample.account.Account;
 import dev.flows.sample.account.Accounts;
 import dev.flows.sample.account.SignIn;
 
-import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * Creating an account, then signing in with it. Completing it completes {@link GetUserAccount}
  * (an explicit scaffold), so the customer goes on to payment.
+ * <p>
+ * The step keeps its form ({@code form = "form"}): back here, the name and the email address are
+ * filled in again. The two passwords are not kept: {@link RegisterForm} marks them
+ * {@code @JsonIgnore}, so they never enter the task state.
  */
 @FlowAction(name = "register", title = "Create an account", view = "purchase/account/register",
-		submitLabel = "Create my account")
+		submitLabel = "Create my account", form = "form")
 public class Register {
 
 	private final Accounts accounts;
@@ -34,8 +37,7 @@ public class Register {
 	}
 
 	@OnGet
-	void show(Model model) {
-		model.addAttribute("form", new RegisterForm());
+	void show(@ModelAttribute("form") RegisterForm form) {
 	}
 
 	@OnPost

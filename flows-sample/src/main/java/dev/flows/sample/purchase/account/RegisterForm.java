@@ -4,6 +4,8 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import dev.flows.sample.account.Account;
 import dev.flows.sample.account.Accounts;
 import dev.flows.sample.account.MaxBytes;
@@ -11,6 +13,9 @@ import dev.flows.sample.account.MaxBytes;
 /**
  * The form of {@link Register}. The name and the email address are stored in {@link Account}: their
  * limits are its column lengths. The password is hashed, and BCrypt takes at most 72 bytes.
+ * <p>
+ * {@link Register} keeps this form in the task ({@code @FlowAction(form)}), as JSON: the passwords
+ * are {@code @JsonIgnore}, so they are bound and checked but never written into the task state.
  */
 public class RegisterForm {
 
@@ -27,9 +32,11 @@ public class RegisterForm {
 	@Size(min = 8, message = "Choose a password of at least {min} characters")
 	@MaxBytes(value = Accounts.MAX_PASSWORD_BYTES,
 			message = "Choose a password of at most {value} characters (letters such as é count as two)")
+	@JsonIgnore
 	private String password;
 
 	@NotBlank(message = "Enter the password again")
+	@JsonIgnore
 	private String confirmPassword;
 
 	public String getName() {

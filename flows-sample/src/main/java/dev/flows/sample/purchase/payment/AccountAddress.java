@@ -13,16 +13,17 @@ import dev.flows.sample.account.PaymentMethod;
 import dev.flows.state.TaskState;
 import dev.flows.web.FlowState;
 
-import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * The second page of {@link BankAccount}. It needs the first page's answer:
  * {@code @RequiresState("bankAccount")} sends anyone without it to {@link BankDetails}.
+ * <p>
+ * The step keeps its form ({@code form = "form"}): back here, the whole address is filled in again.
  */
 @FlowAction(name = "address", title = "Account holder's address", view = "purchase/payment/account-address",
-		owns = "payment")
+		owns = "payment", form = "form")
 @RequiresState(value = "bankAccount", otherwise = BankDetails.class)
 public class AccountAddress {
 
@@ -40,8 +41,7 @@ public class AccountAddress {
 	}
 
 	@OnGet
-	void show(Model model) {
-		model.addAttribute("form", new AddressForm());
+	void show(@ModelAttribute("form") AddressForm form) {
 	}
 
 	@OnPost

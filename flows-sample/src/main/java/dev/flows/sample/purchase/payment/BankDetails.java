@@ -7,15 +7,19 @@ import dev.flows.definition.OnGet;
 import dev.flows.definition.OnPost;
 import dev.flows.engine.Outcome;
 import dev.flows.state.TaskState;
-import dev.flows.web.FlowState;
 
-import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** The bank account: holder and IBAN (checked by the custom {@link Iban} constraint). */
+/**
+ * The bank account: holder and IBAN (checked by the custom {@link Iban} constraint).
+ * <p>
+ * The step keeps its form ({@code form = "form"}): back here, the holder is filled in again. The
+ * IBAN is not: like card numbers, IBANs never enter the task state (only the gateway's token and the
+ * last four digits do), so {@link BankDetailsForm} marks it {@code @JsonIgnore}.
+ */
 @FlowAction(name = "details", title = "Bank account", view = "purchase/payment/bank-details",
-		owns = "bankAccount")
+		owns = "bankAccount", form = "form")
 public class BankDetails {
 
 	private final PaymentGateway gateway;
@@ -25,12 +29,7 @@ public class BankDetails {
 	}
 
 	@OnGet
-	void show(@FlowState("bankAccount") BankAccountDetails earlier, Model model) {
-		BankDetailsForm form = new BankDetailsForm();
-		if (earlier != null) {
-			form.setHolder(earlier.holder());
-		}
-		model.addAttribute("form", form);
+	void show(@ModelAttribute("form") BankDetailsForm form) {
 	}
 
 	@OnPost

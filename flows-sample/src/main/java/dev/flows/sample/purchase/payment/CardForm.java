@@ -4,9 +4,14 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.hibernate.validator.constraints.CreditCardNumber;
 
-/** The form of {@link CreditCard}. */
+/**
+ * The form of {@link CreditCard}, which keeps it in the task ({@code @FlowAction(form)}) as JSON.
+ * The card number and the security code are {@code @JsonIgnore}: bound from the request and checked
+ * like the other fields, but never written into the task state, so they are not shown again either.
+ */
 public class CardForm {
 
 	@NotBlank(message = "Enter the name on the card")
@@ -15,6 +20,7 @@ public class CardForm {
 
 	@NotBlank(message = "Enter the card number")
 	@CreditCardNumber(ignoreNonDigitCharacters = true, message = "This is not a valid card number")
+	@JsonIgnore
 	private String number;
 
 	@NotBlank(message = "Enter the expiry date")
@@ -23,6 +29,7 @@ public class CardForm {
 
 	@NotBlank(message = "Enter the security code")
 	@Pattern(regexp = "\\s*[0-9]{3,4}\\s*", message = "The security code has 3 or 4 digits")
+	@JsonIgnore
 	private String securityCode;
 
 	private boolean saveForLater;

@@ -6,24 +6,22 @@ import dev.flows.definition.FlowAction;
 import dev.flows.definition.OnGet;
 import dev.flows.definition.OnPost;
 import dev.flows.engine.Outcome;
-import dev.flows.sample.account.PaymentMethod;
 import dev.flows.state.TaskState;
-import dev.flows.web.FlowState;
 
-import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Card, bank account or PayPal? {@link PaymentTypeTransition} reads the answer. */
+/**
+ * Card, bank account or PayPal? {@link PaymentTypeTransition} reads the answer,
+ * {@code "paymentType"}. The step keeps its form ({@code form = "form"}): back here, the earlier
+ * choice is chosen again.
+ */
 @FlowAction(name = "type", title = "How would you like to pay?", view = "purchase/payment/type",
-		owns = "paymentType")
+		owns = "paymentType", form = "form")
 public class ChoosePaymentType {
 
 	@OnGet
-	void show(@FlowState("paymentType") PaymentMethod.Type chosen, Model model) {
-		PaymentTypeForm form = new PaymentTypeForm();
-		form.setType(chosen);
-		model.addAttribute("form", form);
+	void show(@ModelAttribute("form") PaymentTypeForm form) {
 	}
 
 	@OnPost

@@ -9,12 +9,15 @@ import dev.flows.engine.Outcome;
 import dev.flows.sample.account.PaymentMethod;
 import dev.flows.state.TaskState;
 
-import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** PayPal. Named explicitly: the derived name would be {@code pay-pal}. */
-@FlowAction(name = "paypal", title = "PayPal", view = "purchase/payment/paypal", owns = "payment")
+/**
+ * PayPal. Named explicitly: the derived name would be {@code pay-pal}. The step keeps its form
+ * ({@code form = "form"}): back here, the address and "save for later" are filled in again.
+ */
+@FlowAction(name = "paypal", title = "PayPal", view = "purchase/payment/paypal", owns = "payment",
+		form = "form")
 public class PayPal {
 
 	private final PaymentGateway gateway;
@@ -24,8 +27,7 @@ public class PayPal {
 	}
 
 	@OnGet
-	void show(Model model) {
-		model.addAttribute("form", new PayPalForm());
+	void show(@ModelAttribute("form") PayPalForm form) {
 	}
 
 	@OnPost

@@ -12,7 +12,6 @@ import dev.flows.engine.Outcome;
 import dev.flows.sample.account.PaymentMethod;
 import dev.flows.sample.account.PaymentMethodRepository;
 import dev.flows.state.TaskState;
-import dev.flows.web.FlowState;
 
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -21,10 +20,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Pay with a method saved on the account, or ("Use a different method") go to
- * {@link NewPaymentMethod}.
+ * {@link NewPaymentMethod}. The step keeps its form ({@code form = "form"}): back here, the method
+ * chosen before is chosen again.
  */
 @FlowAction(name = "saved", title = "Pay with a saved method", view = "purchase/payment/saved",
-		owns = "payment", targets = NewPaymentMethod.class)
+		owns = "payment", targets = NewPaymentMethod.class, form = "form")
 public class UseSavedMethod {
 
 	private final PaymentMethodRepository paymentMethods;
@@ -39,15 +39,17 @@ public class UseSavedMethod {
 		return this.paymentMethods.findByOwnerEmailOrderByCreatedAtAsc(principal.getName());
 	}
 
-	/** Preselects the method chosen before, or else the first one. */
+	/**
+	 * {@code form} is the kept form when the customer comes back here (the method chosen before),
+	 * else a new one, on which the first method is preselected.
+	 */
 	@OnGet
-	void show(@FlowState("payment") Payment chosen, Model model) {
+	void show(@ModelAttribute("form") SavedMethodForm form, Model model) {
 		@SuppressWarnings("unchecked")
 		List<PaymentMethod> methods = (List<PaymentMethod>) model.getAttribute("methods");
-		SavedMethodForm form = new SavedMethodForm();
-		form.setMethodId((chosen != null && chosen.savedMethodId() != null) ? chosen.savedMethodId()
-				: methods.isEmpty() ? null : methods.get(0).getId());
-		model.addAttribute("form", form);
+		if (form.getMethodId() == null && !methods.isEmpty()) {
+			form.setMethodId(methods.get(0).getId());
+		}
 	}
 
 	@OnPost
