@@ -331,11 +331,12 @@ public final class FlowEngine {
 
 	/**
 	 * The task the entry page shows, not stored. Its id goes into the page's form; the binding is
-	 * set up now (a session, a cookie), so that copies of the first submit, sent before its answer
-	 * arrives, carry the same binding and find the one task that submit stores.
+	 * set up now where that is cheap (a signed cookie, a session that exists already), so that
+	 * copies of the first submit, sent before its answer arrives, carry the same binding and find
+	 * the one task that submit stores.
 	 */
 	private Task entryTask(StepRequest request) {
-		return newTask(request.flow(), request.binding().bind(), request.principal());
+		return newTask(request.flow(), request.binding().prepare(), request.principal());
 	}
 
 	private StepEntry show(StepRequest request) {

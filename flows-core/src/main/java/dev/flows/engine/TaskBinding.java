@@ -25,6 +25,14 @@ public interface TaskBinding {
 	/** The binding to store with a task this request creates; may set a cookie or create a session. */
 	String bind();
 
+	/**
+	 * The binding an entry page sets up ahead of the flow's first submit, or {@code null} when that
+	 * would cost more than a page view should; {@link #bind()} by default.
+	 */
+	default String prepare() {
+		return bind();
+	}
+
 	/** Whether this request comes from whoever holds {@code binding}; must not create anything. */
 	boolean matches(String binding);
 

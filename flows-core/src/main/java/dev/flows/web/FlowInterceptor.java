@@ -105,6 +105,11 @@ final class FlowInterceptor implements HandlerInterceptor {
 			}
 
 			@Override
+			public String prepare() {
+				return FlowInterceptor.this.binder.prepare(request, response);
+			}
+
+			@Override
 			public boolean matches(String stored) {
 				return FlowInterceptor.this.binder.matches(request, stored);
 			}

@@ -21,6 +21,11 @@ public final class PrincipalTaskBinder implements TaskBinder {
 	}
 
 	@Override
+	public String prepare(HttpServletRequest request, HttpServletResponse response) {
+		return (request.getUserPrincipal() != null) ? bind(request, response) : this.anonymous.prepare(request, response);
+	}
+
+	@Override
 	public boolean matches(HttpServletRequest request, String binding) {
 		if (binding.startsWith("p:")) {
 			Principal principal = request.getUserPrincipal();

@@ -30,6 +30,12 @@ public final class SessionTaskBinder implements TaskBinder {
 		return "s:" + Secrets.digest(secret);
 	}
 
+	/** Binds only within a session that exists already: an entry page view creates no session. */
+	@Override
+	public String prepare(HttpServletRequest request, HttpServletResponse response) {
+		return (request.getSession(false) != null) ? bind(request, response) : null;
+	}
+
 	@Override
 	public boolean matches(HttpServletRequest request, String binding) {
 		HttpSession session = request.getSession(false);

@@ -78,7 +78,8 @@ class FlowsStoreGuardAutoConfigurationTests {
 				TaskStore guarded = context.getBean(TaskStoreGuard.class).guard(context.getBean(TaskStore.class));
 				TransactionTemplate transaction = new TransactionTemplate(
 						context.getBean(PlatformTransactionManager.class));
-				Instant now = Instant.now();
+				// The table keeps microseconds.
+				Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
 				TaskRecord record = new TaskRecord(TaskIds.newId(), "f", "step", null, "{}", null, "b", "ACTIVE", 0,
 						now, now, now.plusSeconds(60));
 				transaction.executeWithoutResult((status) -> {
