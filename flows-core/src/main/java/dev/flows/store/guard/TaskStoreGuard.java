@@ -199,8 +199,8 @@ public final class TaskStoreGuard implements AutoCloseable {
 
 	private String failures() {
 		CircuitBreaker.Metrics metrics = this.circuitBreaker.getMetrics();
-		return (metrics.getNumberOfBufferedCalls() > 0)
-				? metrics.getNumberOfFailedCalls() + " of the last " + metrics.getNumberOfBufferedCalls() + " calls failed"
+		int calls = metrics.getNumberOfBufferedCalls();
+		return (calls > 0) ? metrics.getNumberOfFailedCalls() + " of the last " + calls + " calls failed"
 				: "its probes failed";
 	}
 
