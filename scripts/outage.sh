@@ -12,6 +12,7 @@
 #   bash scripts/outage.sh                  # redis, then postgresql
 #   bash scripts/outage.sh redis            # one store
 #   GUARD=off bash scripts/outage.sh        # the same with flows.store.guard.enabled=false
+#   APP_ARGS="--flows.store.guard.timeout=1s" bash scripts/outage.sh   # more application arguments
 #   bash scripts/outage.sh cost [STORE...]  # no outage: the guard's cost on a healthy store, as the
 #                                           # ratio of two applications, guard on and off, loaded in turns
 #
@@ -140,7 +141,7 @@ start_app() {
   shift 3
   java -Xmx512m -cp "$CLASSPATH_APP" dev.flows.autoconfigure.outage.OutageLoadApplication \
     --server.port="$port" --server.address=127.0.0.1 --flows.binder.type=none \
-    --flows.cleanup.enabled=false --flows.store.guard.enabled="$guard" "$@" >"$log" 2>&1 &
+    --flows.cleanup.enabled=false --flows.store.guard.enabled="$guard" "$@" ${APP_ARGS:-} >"$log" 2>&1 &
   APP_PID=$!
   APP_PIDS+=("$APP_PID")
   for _ in $(seq 1800); do
