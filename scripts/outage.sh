@@ -12,11 +12,16 @@
 #   bash scripts/outage.sh                  # redis, then postgresql
 #   bash scripts/outage.sh redis            # one store
 #   GUARD=off bash scripts/outage.sh        # the same with flows.store.guard.enabled=false
+#   APP_ARGS="--flows.store.guard.timeout=1s" bash scripts/outage.sh   # more application arguments
+#   bash scripts/outage.sh cost [STORE...]  # no outage: the guard's cost on a healthy store, as the
+#                                           # ratio of two applications, guard on and off, loaded in turns
 #
 # Needs redis-server, PostgreSQL (Debian packages; scripts/test.sh installs them), wrk and curl.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+MODE=outage
+if [ "${1:-}" = cost ]; then MODE=cost; shift; fi
 if [ "$#" -gt 0 ]; then STORES=("$@"); else STORES=(redis postgresql); fi
 GUARD=${GUARD:-on}
 WARM_UP=20          # seconds of light load on the fresh application first
@@ -25,6 +30,8 @@ OUTAGE=20           # seconds of load during which the store is killed...
 KILL_AT=3           # ...this many seconds in
 RECOVERY=25         # seconds of load after the restart
 AFTER=10            # seconds of load once the store answers again
+ROUNDS=4            # cost: rounds of ROUND seconds of load on each application
+ROUND=8
 # More than Tomcat's 200 threads: without the guard, every server thread would end up waiting.
 CONNECTIONS=256
 
@@ -51,13 +58,14 @@ for command in redis-server wrk curl java mvn; do
 done
 
 WORK_DIR=$(mktemp -d "${TMPDIR:-/tmp}/flows-outage.XXXXXX")
-APP_PID=""
+APP_PIDS=()
 REDIS_PID_FILE="$WORK_DIR/redis/redis.pid"
 PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
 PG_STARTED=""
 
 cleanup() {
-  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null || true
+  local pid
+  for pid in "${APP_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   [ -f "$REDIS_PID_FILE" ] && kill -9 "$(cat "$REDIS_PID_FILE")" 2>/dev/null || true
   if [ -n "$PG_STARTED" ]; then
     as_postgres "$PG_BIN/pg_ctl" -D "$WORK_DIR/pg/data" -m immediate -w stop >/dev/null 2>&1 || true
@@ -113,28 +121,59 @@ mvn -q -B -pl flows-core,flows-spring-boot-autoconfigure test-compile dependency
 CLASSPATH_APP="flows-spring-boot-autoconfigure/target/test-classes:flows-spring-boot-autoconfigure/target/classes"
 CLASSPATH_APP="$CLASSPATH_APP:flows-core/target/classes:$(cat "$WORK_DIR/classpath.txt")"
 APP_PORT=$(free_port 8390)
+OTHER_PORT=$(free_port $((APP_PORT + 1)))
 APP="http://127.0.0.1:$APP_PORT"
 
+# store_properties STORE: the application's arguments for STORE, in STORE_PROPERTIES.
+store_properties() {
+  case "$1" in
+    redis) STORE_PROPERTIES=(--flows.store.type=redis --spring.data.redis.url="redis://127.0.0.1:$REDIS_PORT") ;;
+    postgresql) STORE_PROPERTIES=(--flows.store.type=jpa --flows.jpa.initialize-schema=always
+      --spring.datasource.url="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres"
+      --spring.datasource.username=postgres --spring.datasource.password=) ;;
+  esac
+}
+
+# start_app PORT GUARD(true|false) LOG ARGS...: starts the application and waits until it answers; its
+# process id in APP_PID.
 start_app() {
-  local guard=true
-  [ "$GUARD" = "off" ] && guard=false
+  local port=$1 guard=$2 log=$3
+  shift 3
   java -Xmx512m -cp "$CLASSPATH_APP" dev.flows.autoconfigure.outage.OutageLoadApplication \
-    --server.port="$APP_PORT" --server.address=127.0.0.1 --flows.binder.type=none \
-    --flows.cleanup.enabled=false --flows.store.guard.enabled="$guard" "$@" >"$WORK_DIR/app.log" 2>&1 &
+    --server.port="$port" --server.address=127.0.0.1 --flows.binder.type=none \
+    --flows.cleanup.enabled=false --flows.store.guard.enabled="$guard" "$@" ${APP_ARGS:-} >"$log" 2>&1 &
   APP_PID=$!
+  APP_PIDS+=("$APP_PID")
   for _ in $(seq 1800); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' "$APP/wizard")" = 200 ] && return
-    kill -0 "$APP_PID" 2>/dev/null || { tail -n 40 "$WORK_DIR/app.log" >&2; log "the application did not start"; exit 1; }
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/wizard")" = 200 ] && return
+    kill -0 "$APP_PID" 2>/dev/null || { tail -n 40 "$log" >&2; log "the application did not start"; exit 1; }
     sleep 0.1
   done
   log "the application did not answer within 3 minutes"; exit 1
 }
 
+# stop_app PID
 stop_app() {
-  kill "$APP_PID" 2>/dev/null || true
+  local pid running=()
+  kill "$1" 2>/dev/null || true
   # Without the guard, requests may still hang in the store client: do not wait for them.
-  timeout 30 tail --pid="$APP_PID" -f /dev/null || kill -9 "$APP_PID" 2>/dev/null || true
-  APP_PID=""
+  timeout 30 tail --pid="$1" -f /dev/null || kill -9 "$1" 2>/dev/null || true
+  # Forget it, so that the cleanup never signals a process that reuses its id.
+  for pid in "${APP_PIDS[@]}"; do [ "$pid" = "$1" ] || running+=("$pid"); done
+  APP_PIDS=("${running[@]}")
+}
+
+# start_task: stores a task through the application at $APP and prints its id. The first store call
+# opens the client's connection and loads its classes, which on a busy machine may take longer than
+# the guard's timeout: retry until a task is stored.
+start_task() {
+  local id
+  for _ in $(seq 30); do
+    id=$(curl -s -X POST "$APP/outage/tasks")
+    [[ "$id" =~ ^[A-Za-z0-9_-]{22}$ ]] && { echo "$id"; return; }
+    sleep 1
+  done
+  log "no task could be stored"; exit 1
 }
 
 # --- load ---------------------------------------------------------------------------------------
@@ -191,27 +230,15 @@ probe() {
 }
 
 scenario() {
-  local store=$1 id page started recovered
+  local store=$1 guard=true app page started recovered
+  [ "$GUARD" = off ] && guard=false
   echo
   echo "== $store, guard $GUARD =="
   "start_$store"
-  case "$store" in
-    redis) start_app --flows.store.type=redis --spring.data.redis.url="redis://127.0.0.1:$REDIS_PORT" ;;
-    postgresql) start_app --flows.store.type=jpa --flows.jpa.initialize-schema=always \
-      --spring.datasource.url="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" \
-      --spring.datasource.username=postgres --spring.datasource.password= ;;
-  esac
-  # The first store call opens the client's connection and loads its classes, which on a busy
-  # machine may take longer than the guard's timeout: retry until a task is stored.
-  id=""
-  for _ in $(seq 30); do
-    id=$(curl -s -X POST "$APP/outage/tasks")
-    [[ "$id" =~ ^[A-Za-z0-9_-]{22}$ ]] && break
-    id=""
-    sleep 1
-  done
-  [ -n "$id" ] || { log "no task could be stored"; exit 1; }
-  page="/wizard/plan?_id=$id"
+  store_properties "$store"
+  start_app "$APP_PORT" "$guard" "$WORK_DIR/app.log" "${STORE_PROPERTIES[@]}"
+  app=$APP_PID
+  page="/wizard/plan?_id=$(start_task)"
   echo "flow page under load: $page ($CONNECTIONS connections); page without store: /wizard (4 connections)"
 
   # A cold JVM under this load is slow at everything: warm it up first, and report the warm-up too.
@@ -244,13 +271,16 @@ scenario() {
   local recovery_load=$!
   recovered=""
   while [ -z "$recovered" ] && [ $(( $(now_ms) - started )) -lt $(( RECOVERY * 1000 )) ]; do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 70 "$APP$page")" = 200 ] && recovered=$(( $(now_ms) - started ))
+    if [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 70 "$APP$page")" = 200 ]; then
+      recovered=$(( $(now_ms) - started ))
+    fi
     sleep 0.2
   done
   wait "$recovery_load"
   echo "recovery  ${RECOVERY}s after the restart: $(cat "$WORK_DIR/recovery.txt")"
   if [ -n "$recovered" ]; then
-    echo "  the task stored before the outage answered 200 again $((recovered / 1000)).$(( (recovered % 1000) / 100 ))s after the restart"
+    echo "  the task stored before the outage answered 200 again" \
+      "$((recovered / 1000)).$(( (recovered % 1000) / 100 ))s after the restart"
   else
     echo "  the task stored before the outage did not answer 200 within ${RECOVERY}s of the restart"
   fi
@@ -258,15 +288,54 @@ scenario() {
   echo "after     ${AFTER}s: $(load "$AFTER" "$CONNECTIONS" "$page")"
   echo "  a new task after recovery: $(curl -s -o /dev/null -w 'HTTP %{http_code}' -X POST "$APP/outage/tasks")"
   echo "  circuit breaker, from the application's log:"
-  grep -o 'TaskStoreGuard .*' "$WORK_DIR/app.log" | sed 's/^TaskStoreGuard *: /    /' | uniq -c | sed 's/^/  /' || echo "    (no guard)"
+  grep -o 'TaskStoreGuard .*' "$WORK_DIR/app.log" | sed 's/^TaskStoreGuard *: /    /' | uniq -c | sed 's/^/  /' \
+    || echo "    (no guard)"
   echo "  answers 500 in the log: $(grep -c 'Servlet.service() .* threw exception' "$WORK_DIR/app.log" || true)"
-  stop_app
+  stop_app "$app"
+  "kill_$store"
+}
+
+# rate LINE: the answers per second in a summary line of load.
+rate() { sed -E 's/^[0-9]+ answered \(([0-9]+)\/s\).*/\1/' <<<"$1"; }
+
+cost() {
+  local store=$1 on off on_page off_page round on_line off_line on_total=0 off_total=0
+  echo
+  echo "== $store, healthy: guard on and guard off, ${ROUNDS} rounds of ${ROUND}s each, in turns =="
+  "start_$store"
+  store_properties "$store"
+  start_app "$APP_PORT" true "$WORK_DIR/app-on.log" "${STORE_PROPERTIES[@]}"
+  on=$APP_PID
+  start_app "$OTHER_PORT" false "$WORK_DIR/app-off.log" "${STORE_PROPERTIES[@]}"
+  off=$APP_PID
+  # Both warmed up under the same load as the rounds, so that the JIT is done with both.
+  APP="http://127.0.0.1:$APP_PORT"
+  on_page="/wizard/plan?_id=$(start_task)"
+  load "$WARM_UP" "$CONNECTIONS" "$on_page" >/dev/null
+  APP="http://127.0.0.1:$OTHER_PORT"
+  off_page="/wizard/plan?_id=$(start_task)"
+  load "$WARM_UP" "$CONNECTIONS" "$off_page" >/dev/null
+  for round in $(seq "$ROUNDS"); do
+    APP="http://127.0.0.1:$APP_PORT"
+    on_line=$(load "$ROUND" "$CONNECTIONS" "$on_page")
+    APP="http://127.0.0.1:$OTHER_PORT"
+    off_line=$(load "$ROUND" "$CONNECTIONS" "$off_page")
+    echo "round $round, guard on:  $on_line"
+    echo "round $round, guard off: $off_line"
+    on_total=$((on_total + $(rate "$on_line")))
+    off_total=$((off_total + $(rate "$off_line")))
+  done
+  echo "answers per second, guard on / guard off: $on_total / $off_total =" \
+    "$(awk -v a="$on_total" -v b="$off_total" 'BEGIN { printf "%.2f", a / b }')"
+  APP="http://127.0.0.1:$APP_PORT"
+  stop_app "$on"
+  stop_app "$off"
   "kill_$store"
 }
 
 for store in "${STORES[@]}"; do
   case "$store" in
-    redis | postgresql) scenario "$store" ;;
+    redis | postgresql) if [ "$MODE" = cost ]; then cost "$store"; else scenario "$store"; fi ;;
     *) log "unknown store '$store' (redis or postgresql)"; exit 1 ;;
   esac
 done

@@ -67,7 +67,8 @@ public final class FlowsAutoConfiguration {
 			FlowsProperties properties) {
 		FlowsProperties.TaskProperties task = properties.getTask();
 		TaskStoreGuard guard = storeGuard.getIfUnique();
-		return new FlowEngine(registry, (guard != null) ? guard.guard(store) : store, stateCodec, hooks.orderedStream().toList(),
+		TaskStore guarded = (guard != null) ? guard.guard(store) : store;
+		return new FlowEngine(registry, guarded, stateCodec, hooks.orderedStream().toList(),
 				clock.getIfAvailable(Clock::systemUTC),
 				new TaskTimeouts(task.getIdleTimeout(), task.getCompletedRetention(), task.getTouchInterval(),
 						task.getClaimTimeout(), task.getClaimWait()));

@@ -121,10 +121,11 @@ class FlowsProperties {
 		private Duration timeout = Duration.ofSeconds(2);
 
 		/**
-		 * How many task store calls run at once; more wait their turn, within the timeout. At least
-		 * the size of the store's connection pool.
+		 * How many task store calls run at once, on threads of the guard's own; more wait their
+		 * turn, within the timeout. At least the server's request threads, so that no call waits
+		 * for a thread: the bound is for a store that hangs.
 		 */
-		private int maxConcurrentCalls = 32;
+		private int maxConcurrentCalls = 200;
 
 		private final CircuitBreaker circuitBreaker = new CircuitBreaker();
 

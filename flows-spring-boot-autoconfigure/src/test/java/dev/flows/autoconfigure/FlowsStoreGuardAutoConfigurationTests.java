@@ -96,6 +96,7 @@ class FlowsStoreGuardAutoConfigurationTests {
 		this.runner.run((context) -> {
 			TaskStoreGuard guard = context.getBean(TaskStoreGuard.class);
 			assertThat(guard.timeout()).isEqualTo(Duration.ofSeconds(2));
+			assertThat(guard.maxConcurrentCalls()).isEqualTo(200);
 			CircuitBreakerConfig config = guard.circuitBreaker().orElseThrow().getCircuitBreakerConfig();
 			assertThat(config.getFailureRateThreshold()).isEqualTo(50);
 			assertThat(config.getSlidingWindowSize()).isEqualTo(20);
@@ -117,6 +118,7 @@ class FlowsStoreGuardAutoConfigurationTests {
 			.run((context) -> {
 				TaskStoreGuard guard = context.getBean(TaskStoreGuard.class);
 				assertThat(guard.timeout()).isEqualTo(Duration.ofMillis(750));
+				assertThat(guard.maxConcurrentCalls()).isEqualTo(4);
 				CircuitBreakerConfig config = guard.circuitBreaker().orElseThrow().getCircuitBreakerConfig();
 				assertThat(config.getFailureRateThreshold()).isEqualTo(80);
 				assertThat(config.getSlidingWindowSize()).isEqualTo(50);

@@ -125,6 +125,11 @@ public final class TaskStoreGuard implements AutoCloseable {
 		return this.timeout;
 	}
 
+	/** How many store calls run at once at most. */
+	public int maxConcurrentCalls() {
+		return this.executor.getMaximumPoolSize();
+	}
+
 	/** The circuit breaker, unless the guard has none: its state, metrics and events. */
 	public Optional<CircuitBreaker> circuitBreaker() {
 		return Optional.ofNullable(this.circuitBreaker);
@@ -199,8 +204,8 @@ public final class TaskStoreGuard implements AutoCloseable {
 
 	private String failures() {
 		CircuitBreaker.Metrics metrics = this.circuitBreaker.getMetrics();
-		return (metrics.getNumberOfBufferedCalls() > 0)
-				? metrics.getNumberOfFailedCalls() + " of the last " + metrics.getNumberOfBufferedCalls() + " calls failed"
+		int calls = metrics.getNumberOfBufferedCalls();
+		return (calls > 0) ? metrics.getNumberOfFailedCalls() + " of the last " + calls + " calls failed"
 				: "its probes failed";
 	}
 
@@ -222,7 +227,7 @@ public final class TaskStoreGuard implements AutoCloseable {
 
 		private Duration timeout = Duration.ofSeconds(2);
 
-		private int maxConcurrentCalls = 32;
+		private int maxConcurrentCalls = 200;
 
 		private final List<Consumer<CircuitBreakerConfig.Builder>> circuitBreakerCustomizers = new ArrayList<>();
 
@@ -239,8 +244,10 @@ public final class TaskStoreGuard implements AutoCloseable {
 		}
 
 		/**
-		 * How many store calls run at once, 32 by default; further calls wait for a thread, within
-		 * their timeout. Make it at least the size of the store's connection pool.
+		 * How many store calls run at once, 200 by default (as many as Tomcat's request threads);
+		 * further calls wait for a thread, within their timeout. Fewer threads than callers make
+		 * calls queue behind each other whenever the store is slow, and time out sooner than the
+		 * store would have answered: the bound is for a store that hangs, not for load.
 		 */
 		public Builder maxConcurrentCalls(int maxConcurrentCalls) {
 			Assert.isTrue(maxConcurrentCalls > 0, "maxConcurrentCalls must be positive");

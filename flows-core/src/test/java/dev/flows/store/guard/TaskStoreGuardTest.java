@@ -329,6 +329,7 @@ class TaskStoreGuardTest {
 	void defaults() {
 		this.guard = TaskStoreGuard.builder().build();
 		assertThat(this.guard.timeout()).isEqualTo(Duration.ofSeconds(2));
+		assertThat(this.guard.maxConcurrentCalls()).isEqualTo(200);
 		CircuitBreaker breaker = this.guard.circuitBreaker().orElseThrow();
 		assertThat(breaker.getName()).isEqualTo("flowsTaskStore");
 		assertThat(breaker.getCircuitBreakerConfig().getFailureRateThreshold()).isEqualTo(50);
