@@ -14,6 +14,13 @@ RACES='FlowsSharedStoreClaimTests,DoubleSubmitWebTests,DoubleSubmitTest,FlowEngi
 FAULTS='StoreOutageTests,TaskStoreGuardTest,FlowsStoreGuardAutoConfigurationTests,RedisTaskStoreUnavailableTest,JpaTaskStoreSetupTest'
 REDEPLOYS='RedeployWebTests,TaskPersistenceTest,JpaTaskStoreSchemaUpgradeTest,StepFormWebTests,RewindStateTest'
 
+# The outage measurement drives load with wrk; on Debian as root, install it (and curl) if missing.
+for tool in wrk curl; do
+  if ! command -v "$tool" >/dev/null && [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$tool" >/dev/null
+  fi
+done
+
 mkdir -p target/reliability
 status=0
 bash scripts/test.sh -pl flows-core,flows-spring-boot-autoconfigure,flows-spring-boot-starter,flows-sample \
