@@ -30,6 +30,9 @@ class RedisPostgresProfileTest extends BrowserTestSupport {
 		properties.add("spring.datasource.username", () -> "postgres");
 		properties.add("spring.datasource.password", () -> "");
 		properties.add("spring.data.redis.url", TestServers::redisUrl);
+		// The first store call opens the Redis connection; on a loaded test machine that can take
+		// longer than the store guard's default 2 s.
+		properties.add("flows.store.guard.timeout", () -> "15s");
 	}
 
 	@Autowired

@@ -19,7 +19,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// The first store call opens the Redis connection; on a loaded build machine that can take longer
+// than the store guard's default 2 s.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "flows.store.guard.timeout=15s")
 class DemoApplicationTests {
 
 	/** This run's keys, so that runs sharing a server never meet. */
