@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.List;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -23,8 +24,9 @@ import dev.flows.store.memory.InMemoryTaskStore;
 import dev.flows.store.redis.RedisTaskStore;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,6 +42,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/bench")
 class BenchController {
+
+	private static final RedisScript<Long> MEMORY_USAGE = RedisScript
+		.of("return redis.call('MEMORY', 'USAGE', KEYS[1], 'SAMPLES', '0')", Long.class);
 
 	private final TaskStore store;
 
@@ -182,11 +187,7 @@ class BenchController {
 	}
 
 	private static Long memoryUsage(RedisConnectionFactory factory, String key) {
-		try (RedisConnection connection = factory.getConnection()) {
-			Object reply = connection.execute("MEMORY", "USAGE".getBytes(StandardCharsets.UTF_8),
-					key.getBytes(StandardCharsets.UTF_8));
-			return (reply instanceof Number number) ? number.longValue() : -1L;
-		}
+		return new StringRedisTemplate(factory).execute(MEMORY_USAGE, List.of(key));
 	}
 
 }
