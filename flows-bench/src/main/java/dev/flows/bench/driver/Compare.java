@@ -29,7 +29,9 @@ final class Compare {
 		for (String run : runs) {
 			int equals = run.lastIndexOf('=');
 			String label = run.substring(0, equals);
-			labels.add(label);
+			if (!labels.contains(label)) {
+				labels.add(label);
+			}
 			for (String line : Files.readAllLines(Path.of(run.substring(equals + 1)))) {
 				if (line.isBlank()) {
 					continue;
