@@ -76,6 +76,8 @@ public final class LoadDriver {
 
 	private int warmup = 20;
 
+	private int warmupFlows = 2000;
+
 	private int duration = 20;
 
 	private int rounds = 2;
@@ -110,6 +112,7 @@ public final class LoadDriver {
 			switch (args[i]) {
 				case "--users" -> this.users = Integer.parseInt(value);
 				case "--warmup" -> this.warmup = Integer.parseInt(value);
+				case "--warmup-flows" -> this.warmupFlows = Integer.parseInt(value);
 				case "--duration" -> this.duration = Integer.parseInt(value);
 				case "--rounds" -> this.rounds = Integer.parseInt(value);
 				case "--settle" -> this.settle = Integer.parseInt(value);
@@ -131,8 +134,16 @@ public final class LoadDriver {
 		log("%d users; warm-up %d s per variant; %d rounds of %d s per variant (after %d s of settling each)",
 				this.users, this.warmup, this.rounds, this.duration, this.settle);
 		for (Variant variant : this.variants) {
-			log("warm-up %s", variant.key);
-			slot(variant, this.warmup, false);
+			// At least the warm-up time, and until the JIT has seen enough flows (a loaded machine
+			// completes few per second), but never more than five times the warm-up time.
+			long warmed = 0;
+			int seconds = 0;
+			do {
+				warmed += slot(variant, this.warmup, false).flows;
+				seconds += this.warmup;
+			}
+			while (this.warmup > 0 && warmed < this.warmupFlows && seconds < 5 * this.warmup);
+			log("warm-up %s: %d flows in %d s", variant.key, warmed, seconds);
 			probe(variant);
 		}
 		for (int round = 0; round < this.rounds; round++) {
@@ -519,11 +530,13 @@ public final class LoadDriver {
 		StringWriter text = new StringWriter();
 		PrintWriter md = new PrintWriter(text);
 		md.printf("### %s%n%n", this.title);
-		md.printf("%d virtual users, each flow a new visitor; warm-up %d s per variant, then %d alternating rounds"
+		md.printf("%d virtual users, each flow a new visitor; warm-up %d s per variant (longer until %d flows), then"
+				+ " %d alternating rounds"
 				+ " of %d s per variant (after %d s of settling). Ratios are to **%s** (%s), measured in the same"
-				+ " run; the range is the lowest and highest ratio over the rounds.%n%n", this.users, this.warmup,
+				+ " run: over the whole run, and per round (the median, lowest and highest of the rounds' ratios,"
+				+ " each between slots next to each other in time).%n%n", this.users, this.warmup, this.warmupFlows,
 				this.rounds, this.duration, this.settle, base.key, base.label);
-		md.println("| variant | flows/s | vs " + base.key + " | per round | app CPU ms/flow | vs " + base.key
+		md.println("| variant | flows/s | vs " + base.key + " | per round: median (range) | app CPU ms/flow | vs " + base.key
 				+ " | store server CPU ms/flow | errors |");
 		md.println("|---|---:|---:|---:|---:|---:|---:|---:|");
 		for (Variant variant : this.variants) {
@@ -531,11 +544,15 @@ public final class LoadDriver {
 			for (int r = 0; r < this.rounds; r++) {
 				perRound[r] = variant.slots.get(r).flowsPerSecond() / base.slots.get(r).flowsPerSecond();
 			}
-			double low = Arrays.stream(perRound).min().orElse(0);
-			double high = Arrays.stream(perRound).max().orElse(0);
-			md.printf(Locale.ROOT, "| %s (%s) | %.1f | %.2fx | %.2fx-%.2fx | %.2f | %.2fx | %s | %d |%n", variant.key,
-					variant.label, variant.flowsPerSecond(), variant.flowsPerSecond() / base.flowsPerSecond(), low,
-					high, variant.cpuMillisPerFlow(this.clockTicks),
+			double[] sorted = perRound.clone();
+			Arrays.sort(sorted);
+			double median = (sorted.length == 0) ? 0
+					: (sorted.length % 2 == 1) ? sorted[sorted.length / 2]
+							: (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+			md.printf(Locale.ROOT, "| %s (%s) | %.1f | %.2fx | %.2fx (%.2fx-%.2fx) | %.2f | %.2fx | %s | %d |%n",
+					variant.key, variant.label, variant.flowsPerSecond(),
+					variant.flowsPerSecond() / base.flowsPerSecond(), median, sorted[0], sorted[sorted.length - 1],
+					variant.cpuMillisPerFlow(this.clockTicks),
 					variant.cpuMillisPerFlow(this.clockTicks) / base.cpuMillisPerFlow(this.clockTicks),
 					variant.serverProcess.isEmpty() ? "-"
 							: String.format(Locale.ROOT, "%.2f (%s)", variant.serverMillisPerFlow(this.clockTicks),
