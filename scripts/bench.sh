@@ -5,11 +5,12 @@
 # then JFR profiles, the scale measurements (1,000 and 1,000,000 live tasks in PostgreSQL and Redis,
 # cleanup of 1,000,000 expired tasks while flows run, heap per task in memory). Writes BENCHMARKS.md.
 #
-#   bash scripts/bench.sh            # everything, about 25 minutes
+#   bash scripts/bench.sh            # everything, about 35 minutes
 #   bash scripts/bench.sh --quick    # short rounds, 100,000 instead of 1,000,000 tasks: for iterating
 #
-# Options: --users N (32), --warmup S (20), --duration S (20), --rounds N (2), --scale-tasks N
-# (1000000), --no-profile, --no-scale, --out FILE (BENCHMARKS.md).
+# Options: --users N (32), --warmup S (20, and at least --warmup-flows 2000 flows), --duration S (10),
+# --rounds N (4: each variant gets rounds x duration, in slots alternating with the others'),
+# --scale-tasks N (1000000), --no-profile, --no-scale, --out FILE (BENCHMARKS.md).
 # On Debian as root, redis-server and postgresql are installed when missing. Redis and PostgreSQL
 # run on free loopback ports without durability (as in scripts/test.sh), and everything this script
 # starts is stopped when it ends.
@@ -17,13 +18,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 
-USERS=32; WARMUP=20; DURATION=20; ROUNDS=2; SETTLE=3; SCALE_TASKS=1000000; PROFILE=1; SCALE=1
+USERS=32; WARMUP=20; WARMUP_FLOWS=2000; DURATION=10; ROUNDS=4; SETTLE=2; SCALE_TASKS=1000000; PROFILE=1; SCALE=1
 PROFILE_SECONDS=20; OUT="$ROOT/BENCHMARKS.md"; COMMAND="bash scripts/bench.sh${*:+ $*}"
 while [ $# -gt 0 ]; do
   case "$1" in
-    --quick) WARMUP=5; DURATION=6; SETTLE=1; SCALE_TASKS=100000; PROFILE_SECONDS=8 ;;
+    --quick) WARMUP=5; WARMUP_FLOWS=1000; DURATION=5; ROUNDS=2; SETTLE=1; SCALE_TASKS=100000; PROFILE_SECONDS=8 ;;
     --users) USERS=$2; shift ;;
     --warmup) WARMUP=$2; shift ;;
+    --warmup-flows) WARMUP_FLOWS=$2; shift ;;
     --duration) DURATION=$2; shift ;;
     --rounds) ROUNDS=$2; shift ;;
     --scale-tasks) SCALE_TASKS=$2; shift ;;
@@ -119,6 +121,15 @@ wait_app() {
 
 driver() { java -Xmx768m -cp "$WORK/classes" dev.flows.bench.driver.LoadDriver --clk-tck "$(getconf CLK_TCK)" "$@"; }
 
+# JFR's "profile" settings, with Java samples every millisecond instead of every 10 (more samples of a
+# process that gets a small share of a busy machine).
+jfr_settings() {
+  local java_home
+  java_home=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
+  sed -E 's|<setting name="period" control="method-sampling-java-interval">[^<]*</setting>|<setting name="period">1 ms</setting>|' \
+    "$java_home/lib/jfr/profile.jfc" >"$WORK/profile-1ms.jfc"
+}
+
 install_missing_packages
 trap stop_all EXIT
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/flows-bench.XXXXXX")
@@ -127,6 +138,9 @@ log "building flows-bench"
 mvn -B -q -Pbench -pl flows-bench -am package -DskipTests
 cp flows-bench/target/flows-bench.jar "$WORK/"
 cp -r flows-bench/target/classes "$WORK/classes"
+GIT=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+git diff --quiet HEAD 2>/dev/null || GIT="$GIT with uncommitted changes"
+jfr_settings
 
 start_redis
 start_postgres
@@ -152,8 +166,8 @@ V_PG="d-pg|Flows, JPA on PostgreSQL|http://127.0.0.1:$PG_APP_PORT/flows|$PG_APP_
 V_RED="d-redis|Flows, Redis store|http://127.0.0.1:$RED_PORT/flows|$RED_PID|task|redis-server"
 
 log "side by side"
-driver --users "$USERS" --warmup "$WARMUP" --duration "$DURATION" --rounds "$ROUNDS" --settle "$SETTLE" \
-  --heap-probe d-mem --title "Side by side, $USERS users" --out "$WORK/main.md" \
+driver --users "$USERS" --warmup "$WARMUP" --warmup-flows "$WARMUP_FLOWS" --duration "$DURATION" \
+  --rounds "$ROUNDS" --settle "$SETTLE" --heap-probe d-mem --title "Side by side, $USERS users" --out "$WORK/main.md" \
   --variant "$V_A" --variant "$V_B" --variant "$V_C" --variant "$V_MEM" --variant "$V_H2" --variant "$V_PG" \
   --variant "$V_RED"
 
@@ -162,7 +176,7 @@ if [ "$PROFILE" = 1 ]; then
   for spec in "a|$MEM_PID|$V_A" "d-h2|$H2_PID|$V_H2" "d-pg|$PG_APP_PID|$V_PG" "d-redis|$RED_PID|$V_RED"; do
     key=${spec%%|*}; rest=${spec#*|}; pid=${rest%%|*}; variant=${rest#*|}
     log "profiling $key (JFR, $PROFILE_SECONDS s)"
-    jcmd "$pid" JFR.start name=bench settings=profile >/dev/null
+    jcmd "$pid" JFR.start name=bench settings="$WORK/profile-1ms.jfc" >/dev/null
     driver --users "$USERS" --warmup 0 --duration "$PROFILE_SECONDS" --rounds 1 --settle 2 \
       --title "profiled $key" --out "$WORK/profile-$key.md" --variant "$variant" >/dev/null
     jcmd "$pid" JFR.stop name=bench filename="$WORK/$key.jfr" >/dev/null
@@ -194,20 +208,26 @@ if [ "$SCALE" = 1 ]; then
   driver --users "$SCALE_USERS" --warmup 3 --duration "$DURATION" --rounds 1 --settle 2 --title "pg 1M" \
     --out "$WORK/pg-1m.md" --tsv "$WORK/pg-1m.tsv" --variant "$V_PG" >/dev/null
 
-  # Cleanup of SCALE_TASKS expired tasks while the users keep running flows.
-  log "scale: cleanup of $SCALE_TASKS expired tasks on PostgreSQL, under load"
-  psql_ -c "update flows_task set expires_at = now() - interval '1 minute' where id like '~%';"
-  psql_ -c "vacuum analyze flows_task;"
-  CLEANUP_SECONDS=$((DURATION * 3))
-  driver --users "$SCALE_USERS" --warmup 0 --duration "$CLEANUP_SECONDS" --rounds 1 --settle 2 \
-    --title "pg cleanup" --out "$WORK/pg-cleanup.md" --tsv "$WORK/pg-cleanup.tsv" --variant "$V_PG" \
-    >/dev/null 2>"$WORK/pg-cleanup.log" &
-  DRIVER_PID=$!
-  sleep 5
-  CLEANUP=$(curl -sf -X POST "http://127.0.0.1:$PG_APP_PORT/bench/cleanup?batch=500")
-  wait "$DRIVER_PID"
-  CLEANUP_LEFT=$(psql_ -c "select count(*) from flows_task where id like '~%'")
-  log "cleanup: $CLEANUP (left: $CLEANUP_LEFT)"
+  # Cleanup of SCALE_TASKS expired tasks while the users keep running flows: with the default batch
+  # size, then with a larger one.
+  CLEANUP_SECONDS=$((DURATION * 4))
+  cleanup_under_load() { # $1 batch size, $2 tag
+    log "scale: cleanup of $SCALE_TASKS expired tasks on PostgreSQL, batch $1, under load"
+    psql_ -c "delete from flows_task where id like '~%';"
+    seed_pg 1 "$SCALE_TASKS" "now() - interval '1 minute'"
+    driver --users "$SCALE_USERS" --warmup 0 --duration "$CLEANUP_SECONDS" --rounds 1 --settle 2 \
+      --title "pg cleanup" --out "$WORK/pg-cleanup-$2.md" --tsv "$WORK/pg-cleanup-$2.tsv" --variant "$V_PG" \
+      >/dev/null 2>"$WORK/pg-cleanup-$2.log" &
+    local driver_pid=$!
+    sleep 5
+    curl -sf -X POST "http://127.0.0.1:$PG_APP_PORT/bench/cleanup?batch=$1" >"$WORK/cleanup-$2.txt"
+    wait "$driver_pid"
+    psql_ -c "select count(*) from flows_task where id like '~%'" >"$WORK/cleanup-$2-left.txt"
+    log "cleanup, batch $1: $(cat "$WORK/cleanup-$2.txt") (left: $(cat "$WORK/cleanup-$2-left.txt"))"
+  }
+  cleanup_under_load 500 default
+  cleanup_under_load 5000 large
+  psql_ -c "delete from flows_task where id like '~%';"
 
   log "scale: Redis"
   TEMPLATE=$(redis_ --scan --pattern 'flows:task:*' | while read -r key; do
@@ -236,26 +256,38 @@ if [ "$SCALE" = 1 ]; then
   driver --users "$SCALE_USERS" --warmup 3 --duration "$DURATION" --rounds 1 --settle 2 --title "redis 1M" \
     --out "$WORK/redis-1m.md" --tsv "$WORK/redis-1m.tsv" --variant "$V_RED" >/dev/null
 
-  N=$(printf "%'d" "$SCALE_TASKS" 2>/dev/null || echo "$SCALE_TASKS")
-  REMOVED=$(sed -E 's/.*removed=([0-9]+).*/\1/' <<<"$CLEANUP")
-  MICROS=$(sed -E 's/.*micros=([0-9]+).*/\1/' <<<"$CLEANUP")
-  RATE=$(awk -v r="$REMOVED" -v m="$MICROS" 'BEGIN { printf "%d", (m > 0) ? r * 1000000 / m : 0 }')
+  N=$(LC_ALL=en_US.UTF-8 printf "%'d" "$SCALE_TASKS" 2>/dev/null || echo "$SCALE_TASKS")
+  cleanup_line() { # $1 tag, $2 label
+    local result removed micros
+    result=$(cat "$WORK/cleanup-$1.txt")
+    removed=$(sed -E 's/.*removed=([0-9]+).*/\1/' <<<"$result")
+    micros=$(sed -E 's/.*micros=([0-9]+).*/\1/' <<<"$result")
+    echo "| $2 | $removed | $((micros / 1000)) | **$(awk -v r="$removed" -v m="$micros" \
+      'BEGIN { printf "%d", (m > 0) ? r * 1000000 / m : 0 }')** | $(cat "$WORK/cleanup-$1-left.txt") |"
+  }
   {
     echo "Step latency of Flows with few and with many live tasks in the store (the seeded tasks are copies of"
     echo "a task of the run, alive for two hours; the flows of the measurement add theirs), $SCALE_USERS users,"
     echo "$DURATION s each; the last columns compare the p50 of each step with the first line of the same store:"
     echo
     java -cp "$WORK/classes" dev.flows.bench.driver.LoadDriver --compare "1,000 seeded=$WORK/pg-1k.tsv" \
-      "$N seeded=$WORK/pg-1m.tsv" "$N expired, cleanup running=$WORK/pg-cleanup.tsv" \
+      "$N seeded=$WORK/pg-1m.tsv" "$N expired, cleanup (batch 500) running=$WORK/pg-cleanup-default.tsv" \
+      "$N expired, cleanup (batch 5000) running=$WORK/pg-cleanup-large.tsv" \
       "1,000 seeded=$WORK/redis-1k.tsv" "$N seeded=$WORK/redis-1m.tsv"
     echo
     echo "With $N seeded: PostgreSQL's flows_task held $PG_ROWS rows ($PG_SIZE with its indexes); Redis held"
     echo "$REDIS_KEYS keys ($REDIS_MEMORY used)."
     echo
-    echo "**Cleanup**: the store's cleaner (\`TaskCleaner\`, batch size 500, the default) removed $REMOVED expired"
-    echo "tasks from PostgreSQL in $((MICROS / 1000)) ms: **$RATE rows/s**, while $SCALE_USERS users kept running flows"
-    echo "(the \"expired, cleanup running\" line above covers ${CLEANUP_SECONDS} s, the cleanup included). Expired"
-    echo "tasks left afterwards: $CLEANUP_LEFT. Redis needs no cleanup: each task's key expires with the task."
+    echo "**Cleanup** of $N expired tasks on PostgreSQL by the store's cleaner (\`TaskCleaner\`, as the"
+    echo "scheduled job runs it), while $SCALE_USERS users kept running flows (the \"cleanup running\" lines above"
+    echo "cover ${CLEANUP_SECONDS} s each, the cleanup included):"
+    echo
+    echo "| batch size | rows removed | ms | rows/s | expired rows left |"
+    echo "|---|---:|---:|---:|---:|"
+    cleanup_line default "500 (the default, \`flows.cleanup.batch-size\`)"
+    cleanup_line large "5000"
+    echo
+    echo "Redis needs no cleanup: each task's key expires with the task."
     echo
   } >"$WORK/scale.md"
 fi
@@ -267,7 +299,6 @@ MEM=$(free -g | awk '/^Mem:/ { print $2 " GiB" }')
 JAVA=$(java -version 2>&1 | head -1)
 REDIS_VERSION=$(redis-server --version | awk '{ print $3 }')
 PG_VERSION=$("$PG_BIN/postgres" --version | awk '{ print $3 }')
-GIT=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 
 {
   cat <<EOF
@@ -315,7 +346,7 @@ EOF
   echo "## Profiles"
   echo
   if [ "$PROFILE" = 1 ]; then
-    echo "JFR (\`settings=profile\`) on the app process while $USERS users ran only that variant for"
+    echo "JFR (\`settings=profile\`, Java samples every millisecond) on the app process while $USERS users ran only that variant for"
     echo "$PROFILE_SECONDS s; summarized by \`dev.flows.bench.driver.JfrSummary\`. A sample counts for every part"
     echo "of the stack it passes through, so the shares of a table add up to more than 100%."
     echo
