@@ -10,44 +10,62 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.springframework.util.ClassUtils;
 
 /**
- * The SQL of {@link JpaTaskStore#claim} and {@link JpaTaskStore#insertClaimed}, which differs
- * between databases: where the database can return the row an UPDATE changed, claiming a task and
- * loading it is one statement, and where it can skip an INSERT of an existing key, a duplicate
- * first submit costs no exception (an exception would be logged by the JDBC layer and would mark
- * the caller's transaction for rollback).
+ * The SQL of {@link JpaTaskStore#claim}, {@link JpaTaskStore#insertClaimed} and
+ * {@link JpaTaskStore#deleteExpired}, which differs between databases: where the database can return
+ * the row an UPDATE changed, claiming a task and loading it is one statement; where it can skip an
+ * INSERT of an existing key, a duplicate first submit costs no exception (an exception would be
+ * logged by the JDBC layer, and on some databases would spoil the caller's transaction); where it
+ * can limit a DELETE, a batch of the cleanup is one statement.
  * <p>
- * Named parameters: {@code id}, {@code version}, {@code token}, {@code now}, {@code until} for the
- * claim; the columns of the row for the insert.
+ * Parameters, in order: the claim takes the token, the claim's lapse, the id, the version and now;
+ * the insert takes the columns {@link TaskEntity#RECORD_COLUMNS}, the token and the lapse, then the
+ * id again where {@link #insertClaimedRepeatsId()}; the cleanup's DELETE takes now and the batch
+ * size.
  */
 final class ClaimStatements {
 
 	/** A claim succeeds on the expected version when no claim is live at {@code now}. */
-	private static final String CLAIM = "update flows_task set claim_token = :token, claimed_until = :until"
-			+ " where id = :id and version = :version and (claimed_until is null or claimed_until <= :now)";
+	private static final String CLAIM = "update flows_task set claim_token = ?, claimed_until = ?"
+			+ " where id = ? and version = ? and (claimed_until is null or claimed_until <= ?)";
 
 	private static final String INSERT = "insert into flows_task (" + TaskEntity.RECORD_COLUMNS
 			+ ", claim_token, claimed_until)";
 
-	private static final String VALUES = ":id, :flow, :position, :history, :state, :log, :binding, :status,"
-			+ " :version, :createdAt, :updatedAt, :expiresAt, :owner, :token, :until";
+	private static final String VALUES = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
 
-	/** PostgreSQL: {@code UPDATE ... RETURNING} and {@code INSERT ... ON CONFLICT DO NOTHING}. */
-	static final ClaimStatements POSTGRESQL = new ClaimStatements("postgresql",
-			CLAIM + " returning " + TaskEntity.RECORD_COLUMNS, true, INSERT + " values (" + VALUES + ") on conflict (id) do nothing");
+	/** The ids of expired tasks, oldest expiry first, through the index on {@code expires_at}. */
+	static final String EXPIRED_IDS = "select id from flows_task where expires_at <= ? order by expires_at";
 
 	/**
-	 * H2: {@code SELECT ... FROM FINAL TABLE (UPDATE ...)}, and an INSERT that selects nothing when
-	 * the id exists (two inserts of one id at the same instant still meet the primary key).
+	 * PostgreSQL: {@code UPDATE ... RETURNING}, {@code INSERT ... ON CONFLICT DO NOTHING}, and a
+	 * DELETE of the oldest expired rows that skips rows another cleaner has locked. The rows are
+	 * deleted by their physical address ({@code ctid}), which cannot change while the subquery holds
+	 * their locks: no second lookup through the primary key (about twice as fast as
+	 * {@code id in (...)}).
+	 */
+	static final ClaimStatements POSTGRESQL = new ClaimStatements("postgresql",
+			CLAIM + " returning " + TaskEntity.RECORD_COLUMNS, true,
+			INSERT + " values (" + VALUES + ") on conflict (id) do nothing", false,
+			"delete from flows_task where ctid = any (array (select ctid from flows_task where expires_at <= ?"
+					+ " order by expires_at limit ? for update skip locked))");
+
+	/**
+	 * H2: {@code SELECT ... FROM FINAL TABLE (UPDATE ...)}, an INSERT that selects nothing when
+	 * the id exists (two inserts of one id at the same instant still meet the primary key), and a
+	 * DELETE limited by {@code FETCH FIRST}.
 	 */
 	static final ClaimStatements H2 = new ClaimStatements("h2",
 			"select " + TaskEntity.RECORD_COLUMNS + " from final table (" + CLAIM + ")", true,
-			INSERT + " select " + VALUES + " where not exists (select 1 from flows_task where id = :id)");
+			INSERT + " select " + VALUES + " where not exists (select 1 from flows_task where id = ?)", true,
+			"delete from flows_task where expires_at <= ? fetch first ? rows only");
 
 	/**
 	 * Any other database: the claim is an UPDATE, and the row is read by a SELECT in the same
-	 * transaction; an INSERT of an existing id meets the primary key.
+	 * transaction; an INSERT of an existing id meets the primary key; the cleanup reads ids, then
+	 * deletes those still expired.
 	 */
-	static final ClaimStatements STANDARD = new ClaimStatements("standard", CLAIM, false, INSERT + " values (" + VALUES + ")");
+	static final ClaimStatements STANDARD = new ClaimStatements("standard", CLAIM, false,
+			INSERT + " values (" + VALUES + ")", false, null);
 
 	private static final boolean HIBERNATE_PRESENT = ClassUtils.isPresent(
 			"org.hibernate.engine.spi.SessionFactoryImplementor", ClaimStatements.class.getClassLoader());
@@ -60,11 +78,18 @@ final class ClaimStatements {
 
 	private final String insertClaimed;
 
-	private ClaimStatements(String name, String claim, boolean claimReturnsRow, String insertClaimed) {
+	private final boolean insertClaimedRepeatsId;
+
+	private final String deleteExpired;
+
+	private ClaimStatements(String name, String claim, boolean claimReturnsRow, String insertClaimed,
+			boolean insertClaimedRepeatsId, String deleteExpired) {
 		this.name = name;
 		this.claim = claim;
 		this.claimReturnsRow = claimReturnsRow;
 		this.insertClaimed = insertClaimed;
+		this.insertClaimedRepeatsId = insertClaimedRepeatsId;
+		this.deleteExpired = deleteExpired;
 	}
 
 	/**
@@ -98,6 +123,19 @@ final class ClaimStatements {
 	/** An INSERT of a claimed row that changes nothing, or fails on the primary key, if the id exists. */
 	String insertClaimed() {
 		return this.insertClaimed;
+	}
+
+	/** Whether {@link #insertClaimed()} takes the id again after the claim's lapse. */
+	boolean insertClaimedRepeatsId() {
+		return this.insertClaimedRepeatsId;
+	}
+
+	/**
+	 * One DELETE of at most a batch of expired rows (parameters: now, the batch size), or
+	 * {@code null} where the database has none: then the ids are read first.
+	 */
+	String deleteExpired() {
+		return this.deleteExpired;
 	}
 
 	/**

@@ -1,31 +1,31 @@
 package dev.flows.store.jpa;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Query;
+import javax.sql.DataSource;
 
-import org.springframework.dao.DataAccessException;
+import jakarta.persistence.EntityManagerFactory;
+
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
-import org.springframework.dao.support.DataAccessUtils;
-import org.springframework.dao.support.PersistenceExceptionTranslator;
-import org.springframework.data.domain.Limit;
-import org.springframework.data.jpa.repository.support.JpaRepositoryFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementSetter;
 import org.springframework.orm.jpa.EntityManagerFactoryInfo;
-import org.springframework.orm.jpa.EntityManagerFactoryUtils;
-import org.springframework.orm.jpa.SharedEntityManagerCreator;
 import org.springframework.orm.jpa.persistenceunit.PersistenceUnitPostProcessor;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -39,8 +39,11 @@ import dev.flows.store.TaskStore;
 import dev.flows.store.TaskStoreUnavailableException;
 
 /**
- * Keeps tasks in one table, {@code flows_task}, through JPA and Spring Data JPA. Every method is
- * one short transaction of its own (or joins the caller's), and one statement:
+ * Keeps tasks in one table, {@code flows_task}, next to the application's JPA entities. Every
+ * method is one SQL statement, run on the persistence unit's {@link DataSource} through Spring's
+ * JDBC support, so it joins the caller's transaction when there is one (a JPA transaction of the
+ * application included: {@code JpaTransactionManager} exposes its connection for that
+ * {@code DataSource}), and otherwise runs on its own, in autocommit: one round trip to the database.
  * <ul>
  * <li>{@link #find} is one SELECT by primary key;</li>
  * <li>{@link #insert} is one INSERT, {@link #insertClaimed} one INSERT with the claim columns set
@@ -54,20 +57,30 @@ import dev.flows.store.TaskStoreUnavailableException;
  * also clears the claim: zero rows means someone else saved first, and nothing changed;</li>
  * <li>{@link #release} is one UPDATE clearing the claim if the token still holds it;</li>
  * <li>{@link #touch} is one UPDATE of {@code expires_at}; {@link #delete} one DELETE;</li>
- * <li>{@link #deleteExpired} reads at most {@code batchSize} expired ids through the index on
- * {@code expires_at}, then deletes those still expired in one statement; several nodes may run it
- * at once.</li>
+ * <li>{@link #deleteExpired} is one DELETE of at most {@code batchSize} expired rows, found through
+ * the index on {@code expires_at} (on PostgreSQL, rows another node is deleting at the same time are
+ * skipped, not waited for); several nodes may run it at once.</li>
  * </ul>
+ * The statements are plain SQL rather than JPA queries: JPA would open a persistence context and a
+ * transaction around each of them, and translate and map each query, which cost several times what
+ * the database does (see {@code BENCHMARKS.md}). The JPA setup stays: the table is mapped by an
+ * entity of the persistence unit (so {@code ddl-auto} and schema validation know it), the
+ * {@code DataSource} and the database are the persistence unit's, and the transaction manager is
+ * the application's.
+ * <p>
  * The database is told by the JPA provider's dialect (Hibernate's) when the store is created. On
  * databases other than PostgreSQL and H2, or with another provider, a claim is an UPDATE and then a
- * SELECT in one transaction, and {@link #insertClaimed} of an existing id is an INSERT that fails on
- * the primary key and a SELECT that tells why: inside an application's transaction, that failure
- * marks the transaction for rollback.
+ * SELECT in one transaction, {@link #insertClaimed} of an existing id is an INSERT that fails on
+ * the primary key and a SELECT that tells why (inside an application's transaction, some databases
+ * then refuse further statements until it rolls back), and {@link #deleteExpired} reads the ids,
+ * then deletes those still expired.
  * <p>
  * Rows are read into {@link TaskRecord}s, never into managed entities, so a caller's persistence
- * context never hands back a task as it was before a statement of the store changed it. A claim is
- * two nullable columns, {@code claim_token} (at most 64 characters) and {@code claimed_until},
- * compared with the {@code now} the caller passes, not with the database's clock.
+ * context never hands back a task as it was before a statement of the store changed it, and no
+ * flush of the caller's pending changes is needed first (no entity of theirs maps this table). A
+ * claim is two nullable columns, {@code claim_token} (at most 64 characters) and
+ * {@code claimed_until}, compared with the {@code now} the caller passes, not with the database's
+ * clock.
  * <p>
  * The table is created, or brought up to date from an earlier build, by the scripts
  * {@value #SCHEMA_LOCATION} (for {@code h2} and {@code postgresql}); the entity must be part of the
@@ -86,22 +99,37 @@ public class JpaTaskStore implements TaskStore {
 	/** The length of the column {@code claim_token}. */
 	private static final int MAX_CLAIM_TOKEN_LENGTH = 64;
 
-	private final EntityManager entityManager;
+	private static final String FIND = "select " + TaskEntity.RECORD_COLUMNS + " from flows_task where id = ?";
 
-	private final TaskEntityRepository repository;
+	private static final String INSERT = "insert into flows_task (" + TaskEntity.RECORD_COLUMNS
+			+ ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+	/** Replaces the task if it is at the expected version, and ends any claim on it. */
+	private static final String UPDATE = "update flows_task set flow = ?, position = ?, history = ?, state = ?,"
+			+ " log = ?, binding = ?, status = ?, version = ?, updated_at = ?, expires_at = ?, owner = ?,"
+			+ " claim_token = null, claimed_until = null where id = ? and version = ?";
+
+	/** Ends the claim a token holds, if it still holds one. */
+	private static final String RELEASE = "update flows_task set claim_token = null, claimed_until = null"
+			+ " where id = ? and claim_token = ?";
+
+	/** Moves the expiry only: the version and any claim stay. */
+	private static final String TOUCH = "update flows_task set expires_at = ? where id = ?";
+
+	private static final String DELETE = "delete from flows_task where id = ?";
+
+	private final JdbcTemplate jdbc;
 
 	private final ClaimStatements claimStatements;
 
 	private final TransactionTemplate writes;
 
-	private final TransactionTemplate reads;
-
-	private final PersistenceExceptionTranslator translator;
-
 	/**
-	 * @param entityManagerFactory a factory whose persistence unit includes the task entity
+	 * @param entityManagerFactory a factory whose persistence unit includes the task entity, and
+	 * whose {@code DataSource} is known (as it is for factories Spring builds, Spring Boot's included)
 	 * @param transactionManager the transaction manager for that factory
-	 * @throws IllegalStateException if the entity is not part of the persistence unit
+	 * @throws IllegalStateException if the entity is not part of the persistence unit, or the
+	 * factory's {@code DataSource} is unknown
 	 */
 	public JpaTaskStore(EntityManagerFactory entityManagerFactory, PlatformTransactionManager transactionManager) {
 		this(entityManagerFactory, transactionManager, ClaimStatements.of(entityManagerFactory));
@@ -113,17 +141,10 @@ public class JpaTaskStore implements TaskStore {
 		Objects.requireNonNull(entityManagerFactory, "entityManagerFactory");
 		Objects.requireNonNull(transactionManager, "transactionManager");
 		requireManagedEntity(entityManagerFactory);
-		this.entityManager = SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory);
-		JpaRepositoryFactory factory = new JpaRepositoryFactory(this.entityManager);
-		factory.setBeanClassLoader(TaskEntity.class.getClassLoader());
-		this.repository = factory.getRepository(TaskEntityRepository.class);
+		this.jdbc = new JdbcTemplate(dataSource(entityManagerFactory));
 		this.claimStatements = Objects.requireNonNull(claimStatements, "claimStatements");
 		this.writes = new TransactionTemplate(transactionManager);
 		this.writes.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRED);
-		this.reads = new TransactionTemplate(transactionManager);
-		this.reads.setReadOnly(true);
-		this.translator = (entityManagerFactory instanceof EntityManagerFactoryInfo info && info.getJpaDialect() != null)
-				? info.getJpaDialect() : EntityManagerFactoryUtils::convertJpaAccessExceptionIfPossible;
 	}
 
 	/** The classes a persistence unit needs for this store. */
@@ -147,13 +168,13 @@ public class JpaTaskStore implements TaskStore {
 
 	@Override
 	public Optional<TaskRecord> find(String id) {
-		return call("find", this.reads, () -> this.repository.findRecord(id));
+		return call("find", () -> findRecord(id));
 	}
 
 	@Override
 	public void insert(TaskRecord record) {
 		try {
-			call("insert", this.writes, () -> this.repository.saveAndFlush(TaskEntity.of(record)));
+			call("insert", () -> this.jdbc.update(INSERT, (statement) -> setRecord(statement, record)));
 		}
 		catch (DataIntegrityViolationException ex) {
 			throw new IllegalStateException("A task with id " + TaskRecord.shortId(record.id()) + " exists already", ex);
@@ -164,31 +185,21 @@ public class JpaTaskStore implements TaskStore {
 	public boolean insertClaimed(TaskRecord record, String claimToken, Instant claimedUntil) {
 		requireClaimToken(claimToken);
 		Objects.requireNonNull(claimedUntil, "claimedUntil");
+		ClaimStatements statements = this.claimStatements;
 		try {
-			return call("insertClaimed", this.writes, () -> {
-				Query insert = this.entityManager.createNativeQuery(this.claimStatements.insertClaimed())
-					.setParameter("id", record.id())
-					.setParameter("flow", record.flow())
-					.setParameter("position", record.position())
-					.setParameter("history", record.history())
-					.setParameter("state", record.state())
-					.setParameter("log", record.log())
-					.setParameter("binding", record.binding())
-					.setParameter("status", record.status())
-					.setParameter("version", record.version())
-					.setParameter("createdAt", record.createdAt())
-					.setParameter("updatedAt", record.updatedAt())
-					.setParameter("expiresAt", record.expiresAt())
-					.setParameter("owner", record.owner())
-					.setParameter("token", claimToken)
-					.setParameter("until", claimedUntil);
-				return insert.executeUpdate() == 1;
-			});
+			return call("insertClaimed", () -> this.jdbc.update(statements.insertClaimed(), (statement) -> {
+				int next = setRecord(statement, record);
+				statement.setString(next++, claimToken);
+				statement.setObject(next++, timestamp(claimedUntil));
+				if (statements.insertClaimedRepeatsId()) {
+					statement.setString(next, record.id());
+				}
+			}) == 1);
 		}
 		catch (DataIntegrityViolationException ex) {
 			// The same id inserted at the same instant, or before on a database without a skipping
 			// INSERT; any other violation (a value too long) is the caller's to know.
-			if (this.claimStatements.insertClaimedMayMeetTheKey() && existsAfterFailure(record.id(), ex)) {
+			if (statements.insertClaimedMayMeetTheKey() && existsAfterFailure(record.id(), ex)) {
 				return false;
 			}
 			throw ex;
@@ -200,46 +211,63 @@ public class JpaTaskStore implements TaskStore {
 		requireClaimToken(claimToken);
 		Objects.requireNonNull(now, "now");
 		Objects.requireNonNull(claimedUntil, "claimedUntil");
-		return call("claim", this.writes, () -> {
-			ClaimStatements statements = this.claimStatements;
-			Query claim = (statements.claimReturnsRow())
-					? this.entityManager.createNativeQuery(statements.claim(), TaskEntity.RECORD_MAPPING)
-					: this.entityManager.createNativeQuery(statements.claim());
-			claim.setParameter("id", id)
-				.setParameter("version", version)
-				.setParameter("token", claimToken)
-				.setParameter("now", now)
-				.setParameter("until", claimedUntil);
-			if (statements.claimReturnsRow()) {
-				List<?> claimed = claim.getResultList();
-				if (!claimed.isEmpty()) {
-					return ClaimResult.claimed((TaskRecord) claimed.get(0));
-				}
-			}
-			else if (claim.executeUpdate() == 1) {
+		ClaimStatements statements = this.claimStatements;
+		PreparedStatementSetter parameters = (statement) -> {
+			statement.setString(1, claimToken);
+			statement.setObject(2, timestamp(claimedUntil));
+			statement.setString(3, id);
+			statement.setLong(4, version);
+			statement.setObject(5, timestamp(now));
+		};
+		if (statements.claimReturnsRow()) {
+			// one statement: atomic on its own, in the caller's transaction or in none
+			return call("claim", () -> {
+				List<TaskRecord> claimed = this.jdbc.query(statements.claim(), parameters, JpaTaskStore::record);
+				return claimed.isEmpty() ? notClaimed(id, version) : ClaimResult.claimed(claimed.get(0));
+			});
+		}
+		return call("claim", () -> this.writes.execute((status) -> {
+			if (this.jdbc.update(statements.claim(), parameters) == 1) {
 				// the row is locked by this transaction until it ends: the SELECT sees it as claimed
-				return ClaimResult.claimed(this.repository.findRecord(id).orElseThrow());
+				return ClaimResult.claimed(findRecord(id).orElseThrow());
 			}
-			// Nothing claimed: stale, busy, or missing. A claim released or lapsed since the UPDATE
-			// still counts as busy: the caller's request met it.
-			return this.repository.findRecord(id)
-				.map((stored) -> (stored.version() == version) ? ClaimResult.busy(stored) : ClaimResult.stale(stored))
-				.orElseGet(ClaimResult::missing);
-		});
+			return notClaimed(id, version);
+		}));
+	}
+
+	/**
+	 * Nothing claimed: stale, busy, or missing. A claim released or lapsed since the UPDATE still
+	 * counts as busy: the caller's request met it.
+	 */
+	private ClaimResult notClaimed(String id, long version) {
+		return findRecord(id)
+			.map((stored) -> (stored.version() == version) ? ClaimResult.busy(stored) : ClaimResult.stale(stored))
+			.orElseGet(ClaimResult::missing);
 	}
 
 	@Override
 	public void release(String id, String claimToken) {
 		Objects.requireNonNull(claimToken, "claimToken");
-		call("release", this.writes, () -> this.repository.release(id, claimToken));
+		call("release", () -> this.jdbc.update(RELEASE, id, claimToken));
 	}
 
 	@Override
 	public void update(TaskRecord record, long expectedVersion) {
-		int rows = call("update", this.writes,
-				() -> this.repository.update(record.id(), expectedVersion, record.version(), record.flow(),
-						record.position(), record.history(), record.state(), record.log(), record.binding(),
-						record.status(), record.updatedAt(), record.expiresAt(), record.owner()));
+		int rows = call("update", () -> this.jdbc.update(UPDATE, (statement) -> {
+			statement.setString(1, record.flow());
+			statement.setString(2, record.position());
+			statement.setString(3, record.history());
+			statement.setString(4, record.state());
+			statement.setString(5, record.log());
+			statement.setString(6, record.binding());
+			statement.setString(7, record.status());
+			statement.setLong(8, record.version());
+			statement.setObject(9, timestamp(record.updatedAt()));
+			statement.setObject(10, timestamp(record.expiresAt()));
+			statement.setString(11, record.owner());
+			statement.setString(12, record.id());
+			statement.setLong(13, expectedVersion);
+		}));
 		if (rows == 0) {
 			throw new StaleTaskException(record.id(), expectedVersion);
 		}
@@ -247,12 +275,12 @@ public class JpaTaskStore implements TaskStore {
 
 	@Override
 	public boolean touch(String id, Instant expiresAt) {
-		return call("touch", this.writes, () -> this.repository.touch(id, expiresAt)) > 0;
+		return call("touch", () -> this.jdbc.update(TOUCH, timestamp(expiresAt), id)) > 0;
 	}
 
 	@Override
 	public void delete(String id) {
-		call("delete", this.writes, () -> this.repository.remove(id));
+		call("delete", () -> this.jdbc.update(DELETE, id));
 	}
 
 	@Override
@@ -260,10 +288,69 @@ public class JpaTaskStore implements TaskStore {
 		if (batchSize <= 0) {
 			throw new IllegalArgumentException("batchSize must be positive, was " + batchSize);
 		}
-		return call("deleteExpired", this.writes, () -> {
-			List<String> ids = this.repository.findExpiredIds(now, Limit.of(batchSize));
-			return ids.isEmpty() ? 0 : this.repository.deleteExpired(ids, now);
-		});
+		ClaimStatements statements = this.claimStatements;
+		OffsetDateTime expiredBy = timestamp(now);
+		if (statements.deleteExpired() != null) {
+			return call("deleteExpired", () -> this.jdbc.update(statements.deleteExpired(), expiredBy, batchSize));
+		}
+		return call("deleteExpired", () -> this.writes.execute((status) -> {
+			JdbcTemplate limited = new JdbcTemplate(Objects.requireNonNull(this.jdbc.getDataSource()));
+			limited.setExceptionTranslator(this.jdbc.getExceptionTranslator());
+			limited.setMaxRows(batchSize);
+			List<String> ids = limited.queryForList(ClaimStatements.EXPIRED_IDS, String.class, expiredBy);
+			if (ids.isEmpty()) {
+				return 0;
+			}
+			String in = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+			List<Object> arguments = new ArrayList<>(ids);
+			arguments.add(expiredBy);
+			// only rows still expired: a task touched since the ids were read survives
+			return this.jdbc.update("delete from flows_task where id in (" + in + ") and expires_at <= ?",
+					arguments.toArray());
+		}));
+	}
+
+	private Optional<TaskRecord> findRecord(String id) {
+		List<TaskRecord> found = this.jdbc.query(FIND, (statement) -> statement.setString(1, id), JpaTaskStore::record);
+		return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+	}
+
+	/**
+	 * Sets the columns {@link TaskEntity#RECORD_COLUMNS} as parameters 1 to 13.
+	 * @return the next parameter index
+	 */
+	private static int setRecord(PreparedStatement statement, TaskRecord record) throws SQLException {
+		statement.setString(1, record.id());
+		statement.setString(2, record.flow());
+		statement.setString(3, record.position());
+		statement.setString(4, record.history());
+		statement.setString(5, record.state());
+		statement.setString(6, record.log());
+		statement.setString(7, record.binding());
+		statement.setString(8, record.status());
+		statement.setLong(9, record.version());
+		statement.setObject(10, timestamp(record.createdAt()));
+		statement.setObject(11, timestamp(record.updatedAt()));
+		statement.setObject(12, timestamp(record.expiresAt()));
+		statement.setString(13, record.owner());
+		return 14;
+	}
+
+	/** A row of the columns {@link TaskEntity#RECORD_COLUMNS} (a {@code NULL} owner, from before owners were kept, reads as ""). */
+	private static TaskRecord record(ResultSet row, int number) throws SQLException {
+		return new TaskRecord(row.getString(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5),
+				row.getString(6), row.getString(7), row.getString(8), row.getLong(9), instant(row, 10),
+				instant(row, 11), instant(row, 12), row.getString(13));
+	}
+
+	private static Instant instant(ResultSet row, int column) throws SQLException {
+		OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+		return (value != null) ? value.toInstant() : null;
+	}
+
+	/** An instant as the columns {@code timestamp(6) with time zone} take it. */
+	private static OffsetDateTime timestamp(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
 	}
 
 	private static void requireClaimToken(String claimToken) {
@@ -285,19 +372,16 @@ public class JpaTaskStore implements TaskStore {
 		}
 	}
 
-	private <T> T call(String operation, TransactionTemplate transaction, Supplier<T> work) {
+	private <T> T call(String operation, Supplier<T> work) {
 		try {
-			return transaction.execute((status) -> work.get());
+			return work.get();
 		}
 		catch (RuntimeException ex) {
-			RuntimeException translated = (ex instanceof DataAccessException) ? ex
-					: DataAccessUtils.translateIfNecessary(ex, this.translator);
-			if (isUnavailable(translated)) {
+			if (isUnavailable(ex)) {
 				throw new TaskStoreUnavailableException(
-						"The task store's database cannot be reached (" + operation + "): " + translated.getMessage(),
-						translated);
+						"The task store's database cannot be reached (" + operation + "): " + ex.getMessage(), ex);
 			}
-			throw translated;
+			throw ex;
 		}
 	}
 
@@ -318,6 +402,25 @@ public class JpaTaskStore implements TaskStore {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * The persistence unit's {@code DataSource}: the one a Spring-built factory was given, else a
+	 * non-JTA {@code DataSource} among the factory's properties.
+	 */
+	private static DataSource dataSource(EntityManagerFactory entityManagerFactory) {
+		if (entityManagerFactory instanceof EntityManagerFactoryInfo info && info.getDataSource() != null) {
+			return info.getDataSource();
+		}
+		for (String property : new String[] { "jakarta.persistence.nonJtaDataSource",
+				"hibernate.connection.datasource", "javax.persistence.nonJtaDataSource" }) {
+			if (entityManagerFactory.getProperties().get(property) instanceof DataSource dataSource) {
+				return dataSource;
+			}
+		}
+		throw new IllegalStateException("The JPA task store runs its statements on the DataSource of the persistence"
+				+ " unit, and this EntityManagerFactory exposes none: build it with Spring (as Spring Boot does, or"
+				+ " with LocalContainerEntityManagerFactoryBean) or give it a non-JTA DataSource");
 	}
 
 	private static void requireManagedEntity(EntityManagerFactory entityManagerFactory) {

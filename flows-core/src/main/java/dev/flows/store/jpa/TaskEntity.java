@@ -3,57 +3,32 @@ package dev.flows.store.jpa;
 import java.time.Instant;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.ColumnResult;
-import jakarta.persistence.ConstructorResult;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.SqlResultSetMapping;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
-
-import org.springframework.data.domain.Persistable;
 
 import dev.flows.store.TaskRecord;
 
 /**
- * One row of {@code flows_task}. Only ever inserted through the entity: rows are read as
- * {@link TaskRecord}s ({@value #RECORD_MAPPING}), never as managed entities, and updates, claims,
- * touches and deletes are bulk statements, so no row is loaded to be changed, no {@code @Version}
- * merge takes place, and a caller's persistence context never hands back a row as it was before a
- * bulk statement changed it.
+ * The table {@code flows_task}, mapped so that the persistence unit knows it: a schema generated
+ * from the entities ({@code ddl-auto=create}) has it, schema validation checks it, and the store
+ * knows the unit is set up for it. The store never loads or persists this entity: it reads and
+ * writes rows with plain SQL statements into {@link TaskRecord}s (see {@link JpaTaskStore}), so
+ * no {@code @Version} merge takes place, and a caller's persistence context never holds a task, let
+ * alone one older than the row.
  * <p>
  * The entity name is {@code FlowsTask}, so that it never clashes with an application entity called
- * {@code TaskEntity}. The claim columns are mapped so that a schema generated from the entity
- * ({@code ddl-auto=create}) has them; they are only ever written by native statements.
+ * {@code TaskEntity}.
  */
 @Entity(name = "FlowsTask")
 @Table(name = "flows_task", indexes = @Index(name = "flows_task_expires_at", columnList = "expires_at"))
-@SqlResultSetMapping(name = TaskEntity.RECORD_MAPPING, classes = @ConstructorResult(targetClass = TaskRecord.class,
-		columns = { @ColumnResult(name = "id", type = String.class), @ColumnResult(name = "flow", type = String.class),
-				@ColumnResult(name = "position", type = String.class),
-				@ColumnResult(name = "history", type = String.class),
-				@ColumnResult(name = "state", type = String.class), @ColumnResult(name = "log", type = String.class),
-				@ColumnResult(name = "binding", type = String.class),
-				@ColumnResult(name = "status", type = String.class),
-				@ColumnResult(name = "version", type = Long.class),
-				@ColumnResult(name = "created_at", type = Instant.class),
-				@ColumnResult(name = "updated_at", type = Instant.class),
-				@ColumnResult(name = "expires_at", type = Instant.class),
-				@ColumnResult(name = "owner", type = String.class) }))
-class TaskEntity implements Persistable<String> {
+class TaskEntity {
 
 	/** Longer than any varchar: {@code text} on PostgreSQL, {@code character large object} on H2. */
 	static final int TEXT = Integer.MAX_VALUE;
 
-	/**
-	 * The result set mapping that reads the columns {@link #RECORD_COLUMNS} of a native query into a
-	 * {@link TaskRecord} (a {@code NULL} owner, written before owners were kept, becomes "").
-	 */
-	static final String RECORD_MAPPING = "FlowsTaskRecord";
-
-	/** The columns {@link #RECORD_MAPPING} reads, in the order of the record's components. */
+	/** The columns the store reads and writes, in the order of the components of {@link TaskRecord}. */
 	static final String RECORD_COLUMNS = "id, flow, position, history, state, log, binding, status, version, "
 			+ "created_at, updated_at, expires_at, owner";
 
@@ -103,44 +78,7 @@ class TaskEntity implements Persistable<String> {
 	@Column(name = "claimed_until")
 	private Instant claimedUntil;
 
-	/** Rows are inserted with persist (one INSERT, no SELECT first); loaded ones are not new. */
-	@Transient
-	private boolean isNew = true;
-
 	protected TaskEntity() {
-	}
-
-	static TaskEntity of(TaskRecord record) {
-		TaskEntity entity = new TaskEntity();
-		entity.id = record.id();
-		entity.flow = record.flow();
-		entity.position = record.position();
-		entity.history = record.history();
-		entity.state = record.state();
-		entity.log = record.log();
-		entity.binding = record.binding();
-		entity.status = record.status();
-		entity.version = record.version();
-		entity.createdAt = record.createdAt();
-		entity.updatedAt = record.updatedAt();
-		entity.expiresAt = record.expiresAt();
-		entity.owner = record.owner();
-		return entity;
-	}
-
-	@Override
-	public String getId() {
-		return this.id;
-	}
-
-	@Override
-	public boolean isNew() {
-		return this.isNew;
-	}
-
-	@PostLoad
-	void loaded() {
-		this.isNew = false;
 	}
 
 }

@@ -24,11 +24,15 @@ import org.springframework.orm.jpa.vendor.HibernateJpaVendorAdapter;
  * A database with the {@code flows_task} table created by the shipped DDL, and an
  * EntityManagerFactory that has the task entity only through
  * {@link JpaTaskStore#persistenceUnitPostProcessor()}, next to an application entity. Hibernate
- * validates the mapping against the DDL and counts the statements it prepares.
+ * validates the mapping against the DDL and counts the entities it loads; the DataSource counts
+ * every statement run on it.
  */
 final class JpaTestDatabase implements AutoCloseable {
 
 	final HikariDataSource dataSource;
+
+	/** The persistence unit's DataSource: {@link #dataSource}, counting the statements run on it. */
+	final CountingDataSource counting;
 
 	final LocalContainerEntityManagerFactoryBean factoryBean;
 
@@ -48,7 +52,8 @@ final class JpaTestDatabase implements AutoCloseable {
 		new ResourceDatabasePopulator(new ClassPathResource("dev/flows/store/jpa/schema-" + platform + ".sql"))
 			.execute(dataSource);
 		this.jdbc.execute("create table if not exists app_note (id bigint primary key, text varchar(100))");
-		this.factoryBean = entityManagerFactory(dataSource, Map.of("hibernate.hbm2ddl.auto", "validate"), true);
+		this.counting = new CountingDataSource(dataSource);
+		this.factoryBean = entityManagerFactory(this.counting, Map.of("hibernate.hbm2ddl.auto", "validate"), true);
 		this.entityManagerFactory = this.factoryBean.getObject();
 		this.transactionManager = new JpaTransactionManager(this.entityManagerFactory);
 	}
