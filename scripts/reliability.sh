@@ -25,7 +25,7 @@ mkdir -p target/reliability
 status=0
 bash scripts/test.sh -pl flows-core,flows-spring-boot-autoconfigure,flows-spring-boot-starter,flows-sample \
   -Dtest="$ATTACKS,$RACES,$FAULTS,$REDEPLOYS" -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dinvoker.skip=true || status=$?
+  -Dflows.it.skip=true || status=$?
 bash scripts/outage.sh > target/reliability/outage.txt 2>target/reliability/outage.log || status=$?
 python3 scripts/reliability-report.py > RELIABILITY.md || status=$?
 echo "[reliability.sh] RELIABILITY.md rewritten (exit $status)" >&2
