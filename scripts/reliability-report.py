@@ -96,6 +96,15 @@ def main():
         out.append("```")
         out.append(open(outage, encoding="utf-8").read().rstrip())
         out.append("```")
+        log = os.path.join(ROOT, "target", "reliability", "outage.log")
+        if os.path.exists(log):
+            last = open(log, encoding="utf-8").read().strip().splitlines()[-3:]
+            out.append("")
+            out.append("The last lines `scripts/outage.sh` logged (a store section without figures ended there):")
+            out.append("")
+            out.append("```")
+            out.extend(last)
+            out.append("```")
     else:
         out.append("(not run: `scripts/outage.sh` printed nothing)")
     out.append("")
@@ -131,9 +140,9 @@ def class_summary(simple):
 
 def sentence(method):
     """`aDoubleClickCreatesOneTask(String)[1]` -> `A double click creates one task (1)`."""
-    name = re.sub(r"\(.*?\)", "", method)
+    name = re.sub(r"\[.*?\]$", "", re.sub(r"\(.*?\)", "", method))
     variant = re.search(r"\[(.*?)\]$", method)
-    words = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", name).lower().strip()
+    words = re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", name).lower().strip()
     words = words[:1].upper() + words[1:]
     return words + (f" ({variant.group(1)})" if variant else "")
 
