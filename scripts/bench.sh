@@ -64,7 +64,8 @@ free_port() {
 
 WORK=""; PG_BIN=""; PG_STARTED=""; APP_PIDS=()
 stop_all() {
-  local pid
+  local status=$? pid
+  [ "$status" -ne 0 ] && log "failed (exit status $status) at line ${FAILED_LINE:-?}"
   for pid in "${APP_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${APP_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
   [ -n "$WORK" ] && [ -f "$WORK/redis/redis.pid" ] && kill "$(cat "$WORK/redis/redis.pid")" 2>/dev/null || true
@@ -131,6 +132,7 @@ jfr_settings() {
 }
 
 install_missing_packages
+trap 'FAILED_LINE=$LINENO' ERR
 trap stop_all EXIT
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/flows-bench.XXXXXX")
 
