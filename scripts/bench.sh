@@ -112,12 +112,15 @@ start_app() {
 }
 
 wait_app() {
-  local port=$1 profile=$2
-  for _ in $(seq 300); do
-    curl -sf -o /dev/null "http://127.0.0.1:$port/plain/name" && return
+  local port=$1 profile=$2 pid=$3 status=""
+  for _ in $(seq 600); do
+    status=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/plain/name" 2>/dev/null || true)
+    [ "$status" = 200 ] && return
+    kill -0 "$pid" 2>/dev/null || break
     sleep 1
   done
-  log "the $profile app did not start; its log:"; tail -50 "$WORK/app-$profile.log" >&2; exit 1
+  log "the $profile app (pid $pid, port $port) did not answer (last status: ${status:-none}); its log:"
+  tail -50 "$WORK/app-$profile.log" >&2; exit 1
 }
 
 driver() { java -Xmx768m -cp "$WORK/classes" dev.flows.bench.driver.LoadDriver --clk-tck "$(getconf CLK_TCK)" "$@"; }
@@ -149,13 +152,15 @@ start_postgres
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 DATE=$(date -u '+%Y-%m-%d %H:%M UTC')
 
+# (each search starts after the port given to the app before, which is not listening yet)
 start_app memory 8281; MEM_PORT=$APP_PORT; MEM_PID=$APP_PID
-start_app session 8282; SES_PORT=$APP_PORT; SES_PID=$APP_PID
-start_app jpa-h2 8283; H2_PORT=$APP_PORT; H2_PID=$APP_PID
-start_app jpa-pg 8284; PG_APP_PORT=$APP_PORT; PG_APP_PID=$APP_PID
-start_app redis 8285; RED_PORT=$APP_PORT; RED_PID=$APP_PID
-for app in "memory $MEM_PORT" "session $SES_PORT" "jpa-h2 $H2_PORT" "jpa-pg $PG_APP_PORT" "redis $RED_PORT"; do
-  set -- $app; wait_app "$2" "$1"
+start_app session $((MEM_PORT + 1)); SES_PORT=$APP_PORT; SES_PID=$APP_PID
+start_app jpa-h2 $((SES_PORT + 1)); H2_PORT=$APP_PORT; H2_PID=$APP_PID
+start_app jpa-pg $((H2_PORT + 1)); PG_APP_PORT=$APP_PORT; PG_APP_PID=$APP_PID
+start_app redis $((PG_APP_PORT + 1)); RED_PORT=$APP_PORT; RED_PID=$APP_PID
+for app in "memory $MEM_PORT $MEM_PID" "session $SES_PORT $SES_PID" "jpa-h2 $H2_PORT $H2_PID" \
+  "jpa-pg $PG_APP_PORT $PG_APP_PID" "redis $RED_PORT $RED_PID"; do
+  set -- $app; wait_app "$2" "$1" "$3"
 done
 log "apps up: memory $MEM_PID, session $SES_PID, jpa-h2 $H2_PID, jpa-pg $PG_APP_PID, redis $RED_PID"
 
