@@ -237,8 +237,8 @@ if [ "$SCALE" = 1 ]; then
   psql_ -c "delete from flows_task where id like '~%';"
 
   log "scale: Redis"
-  TEMPLATE=$(redis_ --scan --pattern 'flows:task:*' | while read -r key; do
-      [ "$(redis_ hget "$key" status)" = ACTIVE ] && { echo "$key"; break; }; done)
+  TEMPLATE=$(redis_ eval "for _, k in ipairs(redis.call('KEYS', 'flows:task:*')) do
+      if redis.call('HGET', k, 'status') == 'ACTIVE' then return k end end return ''" 0)
   redis_ copy "$TEMPLATE" bench:template >/dev/null
   redis_ persist bench:template >/dev/null
   redis_ --scan --pattern 'flows:task:*' | xargs -r -n 500 redis-cli -p "$REDIS_PORT" del >/dev/null
