@@ -5,7 +5,7 @@
 # then JFR profiles, the scale measurements (1,000 and 1,000,000 live tasks in PostgreSQL and Redis,
 # cleanup of 1,000,000 expired tasks while flows run, heap per task in memory). Writes BENCHMARKS.md.
 #
-#   bash scripts/bench.sh            # everything, about 35 minutes
+#   bash scripts/bench.sh            # everything, about 40 minutes
 #   bash scripts/bench.sh --quick    # short rounds, 100,000 instead of 1,000,000 tasks: for iterating
 #
 # Options: --users N (32), --warmup S (20, and at least --warmup-flows 2000 flows), --duration S (10),
