@@ -5,7 +5,7 @@
 # then JFR profiles, the scale measurements (1,000 and 1,000,000 live tasks in PostgreSQL and Redis,
 # cleanup of 1,000,000 expired tasks while flows run, heap per task in memory). Writes BENCHMARKS.md.
 #
-#   bash scripts/bench.sh            # everything, about 35 minutes
+#   bash scripts/bench.sh            # everything, about 40 minutes
 #   bash scripts/bench.sh --quick    # short rounds, 100,000 instead of 1,000,000 tasks: for iterating
 #
 # Options: --users N (32), --warmup S (20, and at least --warmup-flows 2000 flows), --duration S (10),
@@ -64,7 +64,8 @@ free_port() {
 
 WORK=""; PG_BIN=""; PG_STARTED=""; APP_PIDS=()
 stop_all() {
-  local pid
+  local status=$? pid
+  [ "$status" -ne 0 ] && log "failed (exit status $status) at line ${FAILED_LINE:-?}"
   for pid in "${APP_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${APP_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
   [ -n "$WORK" ] && [ -f "$WORK/redis/redis.pid" ] && kill "$(cat "$WORK/redis/redis.pid")" 2>/dev/null || true
@@ -111,12 +112,15 @@ start_app() {
 }
 
 wait_app() {
-  local port=$1 profile=$2
-  for _ in $(seq 300); do
-    curl -sf -o /dev/null "http://127.0.0.1:$port/plain/name" && return
+  local port=$1 profile=$2 pid=$3 status=""
+  for _ in $(seq 600); do
+    status=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/plain/name" 2>/dev/null || true)
+    [ "$status" = 200 ] && return
+    kill -0 "$pid" 2>/dev/null || break
     sleep 1
   done
-  log "the $profile app did not start; its log:"; tail -50 "$WORK/app-$profile.log" >&2; exit 1
+  log "the $profile app (pid $pid, port $port) did not answer (last status: ${status:-none}); its log:"
+  tail -50 "$WORK/app-$profile.log" >&2; exit 1
 }
 
 driver() { java -Xmx768m -cp "$WORK/classes" dev.flows.bench.driver.LoadDriver --clk-tck "$(getconf CLK_TCK)" "$@"; }
@@ -131,6 +135,7 @@ jfr_settings() {
 }
 
 install_missing_packages
+trap 'FAILED_LINE=$LINENO' ERR
 trap stop_all EXIT
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/flows-bench.XXXXXX")
 
@@ -147,13 +152,15 @@ start_postgres
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 DATE=$(date -u '+%Y-%m-%d %H:%M UTC')
 
+# (each search starts after the port given to the app before, which is not listening yet)
 start_app memory 8281; MEM_PORT=$APP_PORT; MEM_PID=$APP_PID
-start_app session 8282; SES_PORT=$APP_PORT; SES_PID=$APP_PID
-start_app jpa-h2 8283; H2_PORT=$APP_PORT; H2_PID=$APP_PID
-start_app jpa-pg 8284; PG_APP_PORT=$APP_PORT; PG_APP_PID=$APP_PID
-start_app redis 8285; RED_PORT=$APP_PORT; RED_PID=$APP_PID
-for app in "memory $MEM_PORT" "session $SES_PORT" "jpa-h2 $H2_PORT" "jpa-pg $PG_APP_PORT" "redis $RED_PORT"; do
-  set -- $app; wait_app "$2" "$1"
+start_app session $((MEM_PORT + 1)); SES_PORT=$APP_PORT; SES_PID=$APP_PID
+start_app jpa-h2 $((SES_PORT + 1)); H2_PORT=$APP_PORT; H2_PID=$APP_PID
+start_app jpa-pg $((H2_PORT + 1)); PG_APP_PORT=$APP_PORT; PG_APP_PID=$APP_PID
+start_app redis $((PG_APP_PORT + 1)); RED_PORT=$APP_PORT; RED_PID=$APP_PID
+for app in "memory $MEM_PORT $MEM_PID" "session $SES_PORT $SES_PID" "jpa-h2 $H2_PORT $H2_PID" \
+  "jpa-pg $PG_APP_PORT $PG_APP_PID" "redis $RED_PORT $RED_PID"; do
+  set -- $app; wait_app "$2" "$1" "$3"
 done
 log "apps up: memory $MEM_PID, session $SES_PID, jpa-h2 $H2_PID, jpa-pg $PG_APP_PID, redis $RED_PID"
 
@@ -230,8 +237,8 @@ if [ "$SCALE" = 1 ]; then
   psql_ -c "delete from flows_task where id like '~%';"
 
   log "scale: Redis"
-  TEMPLATE=$(redis_ --scan --pattern 'flows:task:*' | while read -r key; do
-      [ "$(redis_ hget "$key" status)" = ACTIVE ] && { echo "$key"; break; }; done)
+  TEMPLATE=$(redis_ eval "for _, k in ipairs(redis.call('KEYS', 'flows:task:*')) do
+      if redis.call('HGET', k, 'status') == 'ACTIVE' then return k end end return ''" 0)
   redis_ copy "$TEMPLATE" bench:template >/dev/null
   redis_ persist bench:template >/dev/null
   redis_ --scan --pattern 'flows:task:*' | xargs -r -n 500 redis-cli -p "$REDIS_PORT" del >/dev/null

@@ -68,9 +68,18 @@ public final class JfrSummary {
 		Map<String, Integer> flowsMethods = new HashMap<>();
 		Map<String, Integer> selfPart = new HashMap<>();
 		int samples = 0;
+		// thread group -> {user, system}, as fractions of the machine summed over the recording
+		Map<String, double[]> threadCpu = new LinkedHashMap<>();
 		try (RecordingFile file = new RecordingFile(recording)) {
 			while (file.hasMoreEvents()) {
 				RecordedEvent event = file.readEvent();
+				if (event.getEventType().getName().equals("jdk.ThreadCPULoad") && event.getThread() != null) {
+					String group = threadGroup(event.getThread().getJavaName());
+					double[] load = threadCpu.computeIfAbsent(group, (k) -> new double[2]);
+					load[0] += event.getFloat("user");
+					load[1] += event.getFloat("system");
+					continue;
+				}
 				if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
 					continue;
 				}
@@ -129,6 +138,22 @@ public final class JfrSummary {
 			md.append(String.format(Locale.ROOT, "| `%s` | %.1f%% |%n", methods.get(i).getKey(),
 					100.0 * methods.get(i).getValue() / samples));
 		}
+		double cpuTotal = threadCpu.values().stream().mapToDouble((load) -> load[0] + load[1]).sum();
+		if (cpuTotal > 0) {
+			md.append("\nThe process's CPU by thread (JFR's per-thread CPU load: user, and kernel for the thread,"
+					+ " such as its socket calls; the execution samples above cover Java code only):\n\n");
+			md.append("| threads | user | kernel |\n|---|---:|---:|\n");
+			List<Map.Entry<String, double[]>> threads = new ArrayList<>(threadCpu.entrySet());
+			threads.sort((a, b) -> Double.compare(b.getValue()[0] + b.getValue()[1], a.getValue()[0] + a.getValue()[1]));
+			for (Map.Entry<String, double[]> thread : threads) {
+				double share = (thread.getValue()[0] + thread.getValue()[1]) / cpuTotal;
+				if (share < 0.005) {
+					continue;
+				}
+				md.append(String.format(Locale.ROOT, "| %s | %.1f%% | %.1f%% |%n", thread.getKey(),
+						100 * thread.getValue()[0] / cpuTotal, 100 * thread.getValue()[1] / cpuTotal));
+			}
+		}
 		if (!flowsMethods.isEmpty()) {
 			md.append("\nFlows' own methods, inclusive (samples with the method anywhere on the stack):\n\n");
 			md.append("| method | samples |\n|---|---:|\n");
@@ -141,6 +166,11 @@ public final class JfrSummary {
 		}
 		md.append('\n');
 		System.out.print(md);
+	}
+
+	/** A thread's name with its numbers replaced: the threads of one pool form one group. */
+	private static String threadGroup(String name) {
+		return (name == null) ? "?" : name.replaceAll("[0-9]+", "N").replace("N.N.N.N-N", "N");
 	}
 
 	/** The part of the stack a frame belongs to, or {@code null}. */

@@ -134,16 +134,22 @@ public final class LoadDriver {
 		log("%d users; warm-up %d s per variant; %d rounds of %d s per variant (after %d s of settling each)",
 				this.users, this.warmup, this.rounds, this.duration, this.settle);
 		for (Variant variant : this.variants) {
-			// At least the warm-up time, and until the JIT has seen enough flows (a loaded machine
-			// completes few per second), but never more than five times the warm-up time.
+			// At least the warm-up time, until the JIT has seen enough flows (a loaded machine
+			// completes few per second) and has done most of its compiling (its threads' CPU under
+			// a tenth of the app's over the last part), but never more than ten times the warm-up time.
 			long warmed = 0;
 			int seconds = 0;
+			double jitShare = 1;
 			do {
-				warmed += slot(variant, this.warmup, false).flows;
+				long jitBefore = jitTicks(variant);
+				Slot part = slot(variant, this.warmup, false);
+				warmed += part.flows;
 				seconds += this.warmup;
+				jitShare = (part.appTicks == 0) ? 0 : (double) (jitTicks(variant) - jitBefore) / part.appTicks;
 			}
-			while (this.warmup > 0 && warmed < this.warmupFlows && seconds < 5 * this.warmup);
-			log("warm-up %s: %d flows in %d s", variant.key, warmed, seconds);
+			while (this.warmup > 0 && (warmed < this.warmupFlows || jitShare > 0.10) && seconds < 10 * this.warmup);
+			log("warm-up %s: %d flows in %d s, JIT %.0f%% of the app's CPU at the end", variant.key, warmed, seconds,
+					100 * jitShare);
 			probe(variant);
 		}
 		for (int round = 0; round < this.rounds; round++) {
@@ -172,10 +178,12 @@ public final class LoadDriver {
 	/** Runs the users against {@code variant} for {@code seconds}; measures if {@code measured}. */
 	private Slot slot(Variant variant, int seconds, boolean measured) throws Exception {
 		if (seconds <= 0) {
-			return new Slot(0, 0, 0, 0, 0, new long[STEPS.length][]);
+			return new Slot(0, 0, 0, 0, 0, 0, 0, new long[STEPS.length][]);
 		}
 		long[] serverBefore = serverTicks(variant);
 		long appBefore = appTicks(variant);
+		long systemBefore = appSystemTicks(variant);
+		long jitBefore = measured ? jitTicks(variant) : 0;
 		long start = System.nanoTime();
 		long end = start + seconds * 1_000_000_000L;
 		List<User> workers = new ArrayList<>();
@@ -194,6 +202,8 @@ public final class LoadDriver {
 		}
 		long elapsed = Math.max(1, Math.min(System.nanoTime(), end) - start);
 		long appTicks = appTicks(variant) - appBefore;
+		long systemTicks = appSystemTicks(variant) - systemBefore;
+		long jit = measured ? jitTicks(variant) - jitBefore : 0;
 		long serverTicks = serverDelta(variant, serverBefore);
 		long flows = 0;
 		long errors = 0;
@@ -223,7 +233,7 @@ public final class LoadDriver {
 				.orElse("");
 			log("%s: %d errors while warming up, first: %s", variant.key, errors, first);
 		}
-		return new Slot(elapsed, flows, errors, appTicks, serverTicks, latencies);
+		return new Slot(elapsed, flows, errors, appTicks, systemTicks, jit, serverTicks, latencies);
 	}
 
 	/** After the warm-up: bytes kept for a flow in progress, and the heap per task if asked. */
@@ -474,6 +484,46 @@ public final class LoadDriver {
 		return (variant.pid > 0) ? ticks(Path.of("/proc/" + variant.pid + "/stat")) : 0;
 	}
 
+	/** CPU of the app's JIT compiler threads, in clock ticks. */
+	private static long jitTicks(Variant variant) {
+		if (variant.pid <= 0) {
+			return 0;
+		}
+		long total = 0;
+		try (var threads = Files.list(Path.of("/proc/" + variant.pid + "/task"))) {
+			for (Path thread : (Iterable<Path>) threads::iterator) {
+				try {
+					String line = Files.readString(thread.resolve("stat"));
+					String comm = line.substring(line.indexOf('(') + 1, line.lastIndexOf(')'));
+					if (comm.startsWith("C1 Comp") || comm.startsWith("C2 Comp")) {
+						total += ticks(thread.resolve("stat"));
+					}
+				}
+				catch (IOException | RuntimeException ex) {
+					// gone meanwhile
+				}
+			}
+		}
+		catch (IOException ex) {
+			return 0;
+		}
+		return total;
+	}
+
+	/** stime of the app process (the kernel's work for it: sockets, scheduling), in clock ticks. */
+	private static long appSystemTicks(Variant variant) {
+		if (variant.pid <= 0) {
+			return 0;
+		}
+		try {
+			String line = Files.readString(Path.of("/proc/" + variant.pid + "/stat"));
+			return Long.parseLong(line.substring(line.lastIndexOf(')') + 2).split(" ")[12]);
+		}
+		catch (IOException | RuntimeException ex) {
+			return 0;
+		}
+	}
+
 	private static long ticks(Path stat) {
 		try {
 			String line = Files.readString(stat);
@@ -537,8 +587,8 @@ public final class LoadDriver {
 				+ " each between slots next to each other in time).%n%n", this.users, this.warmup, this.warmupFlows,
 				this.rounds, this.duration, this.settle, base.key, base.label);
 		md.println("| variant | flows/s | vs " + base.key + " | per round: median (range) | app CPU ms/flow | vs " + base.key
-				+ " | store server CPU ms/flow | errors |");
-		md.println("|---|---:|---:|---:|---:|---:|---:|---:|");
+				+ " | of which kernel | of which JIT | store server CPU ms/flow | errors |");
+		md.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 		for (Variant variant : this.variants) {
 			double[] perRound = new double[this.rounds];
 			for (int r = 0; r < this.rounds; r++) {
@@ -549,12 +599,13 @@ public final class LoadDriver {
 			double median = (sorted.length == 0) ? 0
 					: (sorted.length % 2 == 1) ? sorted[sorted.length / 2]
 							: (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-			md.printf(Locale.ROOT, "| %s (%s) | %.1f | %.2fx | %.2fx (%.2fx-%.2fx) | %.2f | %.2fx | %s | %d |%n",
+			md.printf(Locale.ROOT,
+					"| %s (%s) | %.1f | %.2fx | %.2fx (%.2fx-%.2fx) | %.2f | %.2fx | %.0f%% | %.0f%% | %s | %d |%n",
 					variant.key, variant.label, variant.flowsPerSecond(),
 					variant.flowsPerSecond() / base.flowsPerSecond(), median, sorted[0], sorted[sorted.length - 1],
 					variant.cpuMillisPerFlow(this.clockTicks),
 					variant.cpuMillisPerFlow(this.clockTicks) / base.cpuMillisPerFlow(this.clockTicks),
-					variant.serverProcess.isEmpty() ? "-"
+					100 * variant.systemShare(), 100 * variant.jitShare(), variant.serverProcess.isEmpty() ? "-"
 							: String.format(Locale.ROOT, "%.2f (%s)", variant.serverMillisPerFlow(this.clockTicks),
 									variant.serverProcess),
 					variant.errors());
@@ -673,6 +724,18 @@ public final class LoadDriver {
 			return (flows == 0) ? 0 : ticks * 1000.0 / clockTicks / flows;
 		}
 
+		double systemShare() {
+			long ticks = this.slots.stream().mapToLong((s) -> s.appTicks).sum();
+			long system = this.slots.stream().mapToLong((s) -> s.systemTicks).sum();
+			return (ticks == 0) ? 0 : (double) system / ticks;
+		}
+
+		double jitShare() {
+			long ticks = this.slots.stream().mapToLong((s) -> s.appTicks).sum();
+			long jit = this.slots.stream().mapToLong((s) -> s.jitTicks).sum();
+			return (ticks == 0) ? 0 : (double) jit / ticks;
+		}
+
 		double serverMillisPerFlow(int clockTicks) {
 			long flows = this.slots.stream().mapToLong((s) -> s.flows).sum();
 			long ticks = this.slots.stream().mapToLong((s) -> s.serverTicks).sum();
@@ -703,7 +766,8 @@ public final class LoadDriver {
 	}
 
 	/** What one measured slot of a variant gave. */
-	record Slot(long nanos, long flows, long errors, long appTicks, long serverTicks, long[][] latencies) {
+	record Slot(long nanos, long flows, long errors, long appTicks, long systemTicks, long jitTicks,
+			long serverTicks, long[][] latencies) {
 
 		double flowsPerSecond() {
 			return (this.nanos == 0) ? 0 : this.flows * 1e9 / this.nanos;

@@ -192,21 +192,17 @@ public final class TaskStoreGuard implements AutoCloseable {
 	}
 
 	private void log(CircuitBreakerOnStateTransitionEvent event) {
-		switch (event.getStateTransition().getToState()) {
-			case OPEN -> logger.warn("The task store is considered down (" + failures()
-					+ "): flow requests that need it answer 503 at once; it is probed again in "
+		// No failure counts: calls that were under way when the state changed keep adding to them.
+		CircuitBreaker.StateTransition transition = event.getStateTransition();
+		switch (transition.getToState()) {
+			case OPEN -> logger.warn(((transition.getFromState() == CircuitBreaker.State.HALF_OPEN)
+					? "The task store still fails" : "The task store is considered down after repeated failures")
+					+ ": flow requests that need it answer 503 at once; it is probed again in "
 					+ this.waitInOpenState.toMillis() + " ms");
 			case HALF_OPEN -> logger.info("Probing the task store");
 			case CLOSED -> logger.info("The task store answers again");
-			default -> logger.info("Task store circuit breaker: " + event.getStateTransition());
+			default -> logger.info("Task store circuit breaker: " + transition);
 		}
-	}
-
-	private String failures() {
-		CircuitBreaker.Metrics metrics = this.circuitBreaker.getMetrics();
-		int calls = metrics.getNumberOfBufferedCalls();
-		return (calls > 0) ? metrics.getNumberOfFailedCalls() + " of the last " + calls + " calls failed"
-				: "its probes failed";
 	}
 
 	/** Whether the calling thread runs an actual Spring transaction, which store calls must join. */

@@ -36,9 +36,7 @@ public final class InMemoryTaskStore implements TaskStore {
 
 	private static final Log logger = LogFactory.getLog(InMemoryTaskStore.class);
 
-	private static final Comparator<Entry> NEAREST_EXPIRY_LAST = Comparator
-		.comparing((Entry entry) -> entry.record().expiresAt())
-		.reversed();
+	private static final Comparator<Entry> NEAREST_EXPIRY_LAST = Comparator.comparingLong(Entry::expiry).reversed();
 
 	private final ConcurrentMap<String, Entry> tasks = new ConcurrentHashMap<>();
 
@@ -189,7 +187,7 @@ public final class InMemoryTaskStore implements TaskStore {
 				if (nearest.size() < excess) {
 					nearest.add(entry);
 				}
-				else if (entry.record().expiresAt().isBefore(nearest.peek().record().expiresAt())) {
+				else if (entry.expiry() < nearest.peek().expiry()) {
 					nearest.poll();
 					nearest.add(entry);
 				}
@@ -211,8 +209,29 @@ public final class InMemoryTaskStore implements TaskStore {
 		}
 	}
 
-	/** A task and the claim on it, if any. */
-	private record Entry(TaskRecord record, String claimToken, Instant claimedUntil) {
+	/**
+	 * A task and the claim on it, if any, with the task's expiry as one number: a pass that makes room
+	 * reads every entry, and reading the expiry here rather than through the record and its
+	 * {@code Instant} saves two memory loads per entry, which are most of the pass's cost in a large
+	 * heap.
+	 */
+	private record Entry(TaskRecord record, String claimToken, Instant claimedUntil, long expiry) {
+
+		Entry(TaskRecord record, String claimToken, Instant claimedUntil) {
+			this(record, claimToken, claimedUntil, epochNanos(record.expiresAt()));
+		}
+
+		/** Nanoseconds since the epoch, saturated: orders instants as they order. */
+		private static long epochNanos(Instant instant) {
+			long seconds = instant.getEpochSecond();
+			if (seconds >= Long.MAX_VALUE / 1_000_000_000L) {
+				return Long.MAX_VALUE;
+			}
+			if (seconds <= Long.MIN_VALUE / 1_000_000_000L) {
+				return Long.MIN_VALUE;
+			}
+			return seconds * 1_000_000_000L + instant.getNano();
+		}
 
 		boolean isClaimedAt(Instant now) {
 			return this.claimToken != null && this.claimedUntil.isAfter(now);

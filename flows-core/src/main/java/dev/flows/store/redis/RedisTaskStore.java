@@ -251,7 +251,7 @@ public class RedisTaskStore implements TaskStore {
 
 	@Override
 	public boolean touch(String id, Instant expiresAt) {
-		return executed("touch", TOUCH, id, List.of(millisRoundedUp(expiresAt), expiresAt.toString()));
+		return executed("touch", TOUCH, id, List.of(millisRoundedUp(expiresAt), IsoInstants.format(expiresAt)));
 	}
 
 	@Override
@@ -292,9 +292,9 @@ public class RedisTaskStore implements TaskStore {
 		add(args, BINDING, record.binding());
 		add(args, STATUS, record.status());
 		add(args, VERSION, Long.toString(record.version()));
-		add(args, CREATED_AT, record.createdAt().toString());
-		add(args, UPDATED_AT, record.updatedAt().toString());
-		add(args, EXPIRES_AT, record.expiresAt().toString());
+		add(args, CREATED_AT, IsoInstants.format(record.createdAt()));
+		add(args, UPDATED_AT, IsoInstants.format(record.updatedAt()));
+		add(args, EXPIRES_AT, IsoInstants.format(record.expiresAt()));
 		add(args, OWNER, record.owner());
 	}
 
@@ -319,8 +319,8 @@ public class RedisTaskStore implements TaskStore {
 		try {
 			return new TaskRecord(id, fields.get(FLOW), fields.get(POSITION), fields.get(HISTORY), fields.get(STATE),
 					fields.get(LOG), fields.get(BINDING), fields.get(STATUS), Long.parseLong(fields.get(VERSION)),
-					Instant.parse(fields.get(CREATED_AT)), Instant.parse(fields.get(UPDATED_AT)),
-					Instant.parse(fields.get(EXPIRES_AT)), fields.get(OWNER));
+					IsoInstants.parse(fields.get(CREATED_AT)), IsoInstants.parse(fields.get(UPDATED_AT)),
+					IsoInstants.parse(fields.get(EXPIRES_AT)), fields.get(OWNER));
 		}
 		catch (RuntimeException ex) {
 			throw new CorruptTaskException("Redis key " + this.keyPrefix + TaskRecord.shortId(id)
