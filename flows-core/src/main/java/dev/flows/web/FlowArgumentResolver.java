@@ -1,5 +1,6 @@
 package dev.flows.web;
 
+import dev.flows.definition.FlowState;
 import dev.flows.engine.Task;
 import dev.flows.state.TaskState;
 

@@ -12,7 +12,7 @@ import dev.flows.definition.FlowDefinition;
 import dev.flows.definition.FlowDefinitionException;
 import dev.flows.definition.Position;
 import dev.flows.engine.FlowEngine;
-import dev.flows.engine.Outcome;
+import dev.flows.definition.Outcome;
 
 import org.springframework.aop.support.AopUtils;
 import org.springframework.context.ApplicationContext;

@@ -1,5 +1,6 @@
 package dev.flows.web;
 
+import dev.flows.definition.FlowState;
 import java.util.List;
 
 import dev.flows.engine.FlowEngine;

@@ -16,7 +16,7 @@ import dev.flows.definition.FlowRegistry;
 import dev.flows.definition.OnGet;
 import dev.flows.definition.Position;
 import dev.flows.engine.FlowEngine;
-import dev.flows.engine.Outcome;
+import dev.flows.definition.Outcome;
 import dev.flows.engine.StepEntry;
 import dev.flows.engine.StepRequest;
 import dev.flows.engine.Task;

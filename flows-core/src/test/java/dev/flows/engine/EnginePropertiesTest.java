@@ -1,5 +1,6 @@
 package dev.flows.engine;
 
+import dev.flows.definition.Outcome;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;

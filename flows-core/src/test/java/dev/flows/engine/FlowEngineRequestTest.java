@@ -1,5 +1,6 @@
 package dev.flows.engine;
 
+import dev.flows.definition.Outcome;
 import java.security.Principal;
 import java.time.Duration;
 import java.time.Instant;

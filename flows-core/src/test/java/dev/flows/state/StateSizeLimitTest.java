@@ -10,7 +10,7 @@ import dev.flows.definition.FlowRegistry;
 import dev.flows.definition.Position;
 import dev.flows.engine.FlowEngine;
 import dev.flows.engine.MutableClock;
-import dev.flows.engine.Outcome;
+import dev.flows.definition.Outcome;
 import dev.flows.engine.Task;
 import dev.flows.engine.TaskTimeouts;
 import dev.flows.engine.purchase.Purchase;

@@ -18,7 +18,7 @@ import dev.flows.definition.FlowAction;
 import dev.flows.definition.OnGet;
 import dev.flows.definition.OnPost;
 import dev.flows.engine.FlowEngine;
-import dev.flows.engine.Outcome;
+import dev.flows.definition.Outcome;
 import dev.flows.state.TaskState;
 import dev.flows.store.TaskStore;
 import dev.flows.store.jpa.JpaTaskStore;

@@ -13,7 +13,7 @@ import dev.flows.definition.FlowDefinition;
 import dev.flows.definition.OnGet;
 import dev.flows.definition.Position;
 import dev.flows.engine.FlowEngine;
-import dev.flows.engine.Outcome;
+import dev.flows.definition.Outcome;
 import dev.flows.engine.Task;
 import dev.flows.store.StaleTaskException;
 import dev.flows.store.TaskStore;

@@ -14,7 +14,7 @@ import dev.flows.definition.FlowDefinitionException;
 import dev.flows.definition.OnGet;
 import dev.flows.definition.OnPost;
 import dev.flows.definition.Position;
-import dev.flows.engine.Outcome;
+import dev.flows.definition.Outcome;
 import dev.flows.web.testapp.CountingTaskStore;
 import dev.flows.web.testapp.OrderApplication;
 import dev.flows.web.testapp.Steps;

@@ -6,9 +6,9 @@ import dev.flows.bench.forms.ConfirmForm;
 import dev.flows.definition.FlowAction;
 import dev.flows.definition.OnGet;
 import dev.flows.definition.OnPost;
-import dev.flows.engine.Outcome;
+import dev.flows.definition.Outcome;
 import dev.flows.state.TaskState;
-import dev.flows.web.FlowState;
+import dev.flows.definition.FlowState;
 
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;

@@ -3,7 +3,7 @@ package dev.flows.engine.purchase;
 import dev.flows.definition.FlowAction;
 import dev.flows.definition.OnGet;
 import dev.flows.definition.OnPost;
-import dev.flows.engine.Outcome;
+import dev.flows.definition.Outcome;
 
 @FlowAction(targets = { Register.class, ForgotPassword.class }, owns = { "username", "savedMethod" },
 		submitLabel = "Log in")

@@ -3,7 +3,7 @@ package dev.flows.engine.purchase;
 import dev.flows.definition.FlowAction;
 import dev.flows.definition.OnGet;
 import dev.flows.definition.OnPost;
-import dev.flows.engine.Outcome;
+import dev.flows.definition.Outcome;
 
 /** Sends the user back to the login step, to log in with the new password. */
 @FlowAction(targets = LoginOrRegister.class)

@@ -10,12 +10,12 @@ import dev.flows.definition.OnGet;
 import dev.flows.definition.OnPost;
 import dev.flows.definition.RequiresLogin;
 import dev.flows.definition.RequiresState;
-import dev.flows.engine.Outcome;
+import dev.flows.definition.Outcome;
 import dev.flows.engine.Task;
 import dev.flows.sample.purchase.payment.Payment;
 import dev.flows.sample.shop.Prices;
 import dev.flows.sample.shop.ProductRepository;
-import dev.flows.web.FlowState;
+import dev.flows.definition.FlowState;
 
 import org.springframework.ui.Model;
 

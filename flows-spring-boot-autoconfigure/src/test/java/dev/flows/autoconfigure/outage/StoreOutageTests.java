@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.flows.definition.FlowRegistry;
 import dev.flows.engine.FlowEngine;
-import dev.flows.engine.Outcome;
+import dev.flows.definition.Outcome;
 import dev.flows.engine.Task;
 import dev.flows.store.TaskStoreUnavailableException;
 import dev.flows.store.guard.TaskStoreGuard;

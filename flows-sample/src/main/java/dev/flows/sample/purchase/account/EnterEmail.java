@@ -9,7 +9,7 @@ import jakarta.validation.Valid;
 import dev.flows.definition.FlowAction;
 import dev.flows.definition.OnGet;
 import dev.flows.definition.OnPost;
-import dev.flows.engine.Outcome;
+import dev.flows.definition.Outcome;
 import dev.flows.sample.account.Accounts;
 import dev.flows.sample.account.DemoMailbox;
 import dev.flows.state.TaskState;

@@ -8,10 +8,10 @@ import dev.flows.definition.FlowAction;
 import dev.flows.definition.OnGet;
 import dev.flows.definition.OnPost;
 import dev.flows.definition.RequiresState;
-import dev.flows.engine.Outcome;
+import dev.flows.definition.Outcome;
 import dev.flows.sample.account.PaymentMethod;
 import dev.flows.state.TaskState;
-import dev.flows.web.FlowState;
+import dev.flows.definition.FlowState;
 
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ModelAttribute;

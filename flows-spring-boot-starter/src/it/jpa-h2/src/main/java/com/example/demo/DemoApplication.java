@@ -4,7 +4,7 @@ import dev.flows.definition.Flow;
 import dev.flows.definition.FlowAction;
 import dev.flows.definition.OnGet;
 import dev.flows.definition.OnPost;
-import dev.flows.engine.Outcome;
+import dev.flows.definition.Outcome;
 import dev.flows.state.TaskState;
 
 import org.springframework.boot.SpringApplication;

@@ -4,8 +4,8 @@ import dev.flows.definition.FlowAction;
 import dev.flows.definition.OnGet;
 import dev.flows.definition.OnPost;
 import dev.flows.definition.RequiresState;
-import dev.flows.engine.Outcome;
-import dev.flows.web.FlowState;
+import dev.flows.definition.Outcome;
+import dev.flows.definition.FlowState;
 
 import org.springframework.ui.Model;
 

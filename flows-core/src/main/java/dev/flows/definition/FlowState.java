@@ -1,4 +1,4 @@
-package dev.flows.web;
+package dev.flows.definition;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

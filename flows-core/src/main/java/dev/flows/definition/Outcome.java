@@ -1,4 +1,4 @@
-package dev.flows.engine;
+package dev.flows.definition;
 
 import java.util.Objects;
 
