@@ -1,8 +1,9 @@
 package dev.flows;
 
 /**
- * Base type of every exception Flows throws on purpose. Catch this to handle all of them; catch a
- * subclass to handle one cause (an invalid transition, an unknown task, a stale version, ...).
+ * Base type of every exception Flows throws on purpose. Catch this to handle all of them;
+ * catch a subclass to handle one cause (an invalid transition, an unknown task, a stale
+ * version, ...).
  */
 public abstract class FlowException extends RuntimeException {
 

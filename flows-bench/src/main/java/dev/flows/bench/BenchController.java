@@ -35,9 +35,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Measurements the load driver asks the app for, outside the timed rounds: how many bytes a flow in
- * progress keeps where its variant keeps it, the heap a live task takes in the memory store, and a
- * cleanup run of the JPA store. Answers are one line, {@code key=value} pairs.
+ * Measurements the load driver asks the app for, outside the timed rounds: how many bytes
+ * a flow in progress keeps where its variant keeps it, the heap a live task takes in the
+ * memory store, and a cleanup run of the JPA store. Answers are one line,
+ * {@code key=value} pairs.
  */
 @RestController
 @RequestMapping("/bench")
@@ -60,12 +61,13 @@ class BenchController {
 	}
 
 	/**
-	 * Bytes kept for the caller's flow in progress. {@code kind=session}: the HttpSession's attributes
-	 * as Java serialization writes them (what a session store writes; Spring Web Flow's snapshots
-	 * are serialized already); with Spring Session on Redis, Redis's own {@code MEMORY USAGE} of the
-	 * session's key. {@code kind=task}: the task {@code _id} as its store keeps it
-	 * ({@code pg_column_size} of the row on PostgreSQL, the column octets on H2, {@code MEMORY USAGE}
-	 * on Redis, the record's UTF-8 text in memory); {@code json} is the record's text alone.
+	 * Bytes kept for the caller's flow in progress. {@code kind=session}: the
+	 * HttpSession's attributes as Java serialization writes them (what a session store
+	 * writes; Spring Web Flow's snapshots are serialized already); with Spring Session on
+	 * Redis, Redis's own {@code MEMORY USAGE} of the session's key. {@code kind=task}:
+	 * the task {@code _id} as its store keeps it ({@code pg_column_size} of the row on
+	 * PostgreSQL, the column octets on H2, {@code MEMORY USAGE} on Redis, the record's
+	 * UTF-8 text in memory); {@code json} is the record's text alone.
 	 */
 	@GetMapping(path = "/size", produces = "text/plain")
 	String size(@RequestParam String kind, @RequestParam(name = "_id", required = false) String id,
@@ -107,8 +109,9 @@ class BenchController {
 	}
 
 	/**
-	 * The heap a live task takes in the memory store: {@code n} copies of the task {@code _id} (its
-	 * text copied, not shared) in a store of their own, measured with full collections before and after.
+	 * The heap a live task takes in the memory store: {@code n} copies of the task
+	 * {@code _id} (its text copied, not shared) in a store of their own, measured with
+	 * full collections before and after.
 	 */
 	@GetMapping(path = "/heap", produces = "text/plain")
 	String heap(@RequestParam(name = "_id") String id, @RequestParam(defaultValue = "100000") int n) {
@@ -128,7 +131,10 @@ class BenchController {
 		return "bytes=" + perTask + " tasks=" + n + " json=" + textBytes(template) + " held=" + held;
 	}
 
-	/** Runs the cleaner of the store once, as the scheduled job does, and says how long it took. */
+	/**
+	 * Runs the cleaner of the store once, as the scheduled job does, and says how long it
+	 * took.
+	 */
 	@PostMapping(path = "/cleanup", produces = "text/plain")
 	String cleanup(@RequestParam(defaultValue = "500") int batch) {
 		long start = System.nanoTime();
@@ -138,8 +144,9 @@ class BenchController {
 	}
 
 	/**
-	 * A copy with its own id, text and instants, as the engine writes each record; the flow id and the
-	 * status are shared, as they are in the store (the definition's id, an enum constant's name).
+	 * A copy with its own id, text and instants, as the engine writes each record; the
+	 * flow id and the status are shared, as they are in the store (the definition's id,
+	 * an enum constant's name).
 	 */
 	private static TaskRecord copy(TaskRecord t, int i) {
 		String id = (UUID.randomUUID().toString().replace("-", "") + i).substring(0, 22);

@@ -12,9 +12,9 @@ import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 
 /**
- * Builds an {@link ActionDefinition}. Starts from the class's annotations ({@link FlowAction},
- * {@link RequiresLogin}, {@link RequiresState}, {@link Preconditions}); every setter overrides
- * them.
+ * Builds an {@link ActionDefinition}. Starts from the class's annotations
+ * ({@link FlowAction}, {@link RequiresLogin}, {@link RequiresState},
+ * {@link Preconditions}); every setter overrides them.
  */
 public final class ActionBuilder {
 
@@ -74,7 +74,9 @@ public final class ActionBuilder {
 		return this;
 	}
 
-	/** The step's view, rendered when the GET handler returns nothing and on redisplay. */
+	/**
+	 * The step's view, rendered when the GET handler returns nothing and on redisplay.
+	 */
 	public ActionBuilder view(String view) {
 		this.view = view;
 		return this;
@@ -111,8 +113,8 @@ public final class ActionBuilder {
 	}
 
 	/**
-	 * The model attribute holding the step's form, kept in the task when the step completes and
-	 * restored when it is shown again.
+	 * The model attribute holding the step's form, kept in the task when the step
+	 * completes and restored when it is shown again.
 	 */
 	public ActionBuilder form(String modelAttribute) {
 		this.form = modelAttribute;
@@ -148,15 +150,16 @@ public final class ActionBuilder {
 
 	private Method handler(Class<? extends java.lang.annotation.Annotation> annotation) {
 		List<Method> found = new ArrayList<>();
-		for (Method method : ReflectionUtils.getUniqueDeclaredMethods(this.type, ReflectionUtils.USER_DECLARED_METHODS)) {
+		for (Method method : ReflectionUtils.getUniqueDeclaredMethods(this.type,
+				ReflectionUtils.USER_DECLARED_METHODS)) {
 			if (AnnotatedElementUtils.hasAnnotation(method, annotation)) {
 				found.add(method);
 			}
 		}
 		if (found.size() > 1) {
-			throw new FlowDefinitionException("Action " + this.type.getName() + " has " + found.size() + " @"
-					+ annotation.getSimpleName() + " methods (" + found.stream().map(Method::getName).toList()
-					+ "); keep exactly one");
+			throw new FlowDefinitionException(
+					"Action " + this.type.getName() + " has " + found.size() + " @" + annotation.getSimpleName()
+							+ " methods (" + found.stream().map(Method::getName).toList() + "); keep exactly one");
 		}
 		return found.isEmpty() ? null : found.get(0);
 	}

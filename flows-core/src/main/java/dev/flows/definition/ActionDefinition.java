@@ -13,7 +13,8 @@ import java.util.Set;
  * @param type the action bean's class
  * @param view the step's view name, or {@code ""} when the GET handler returns one
  * @param getHandler the {@link OnGet} method
- * @param postHandler the {@link OnPost} method, or {@code null} when any POST completes the step
+ * @param postHandler the {@link OnPost} method, or {@code null} when any POST completes
+ * the step
  * @param submitLabel the label of the submit button
  * @param showBack whether the page offers Back
  * @param showCancel whether the page offers Cancel
@@ -21,12 +22,13 @@ import java.util.Set;
  * @param ownedStateKeys state keys removed when the user rewinds to before this step
  * @param targets the nodes this action may {@code goTo}
  * @param preconditions checked before the step is entered or served
- * @param form the model attribute holding the step's form, kept in the task when the step completes
- * and restored when it is shown again; {@code ""} for none
+ * @param form the model attribute holding the step's form, kept in the task when the step
+ * completes and restored when it is shown again; {@code ""} for none
  */
-public record ActionDefinition(String name, String title, Class<?> type, String view, Method getHandler, Method postHandler,
-		String submitLabel, boolean showBack, boolean showCancel, boolean skippable, Set<String> ownedStateKeys,
-		List<Class<?>> targets, List<Precondition> preconditions, String form) implements NodeDefinition {
+public record ActionDefinition(String name, String title, Class<?> type, String view, Method getHandler,
+		Method postHandler, String submitLabel, boolean showBack, boolean showCancel, boolean skippable,
+		Set<String> ownedStateKeys, List<Class<?>> targets, List<Precondition> preconditions,
+		String form) implements NodeDefinition {
 
 	/** Prefix of the state keys under which steps keep their forms. */
 	public static final String FORM_KEY_PREFIX = "form:";
@@ -46,7 +48,10 @@ public record ActionDefinition(String name, String title, Class<?> type, String 
 		return !this.form.isEmpty();
 	}
 
-	/** The state key under which the step keeps its form: {@code form:} and the step's name. */
+	/**
+	 * The state key under which the step keeps its form: {@code form:} and the step's
+	 * name.
+	 */
 	public String formStateKey() {
 		return FORM_KEY_PREFIX + this.name;
 	}

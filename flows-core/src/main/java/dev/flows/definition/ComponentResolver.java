@@ -6,8 +6,8 @@ import org.springframework.beans.BeanUtils;
 import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 
 /**
- * Supplies the instances behind classes named in definitions: custom {@link Transition}s and
- * {@link Precondition}s.
+ * Supplies the instances behind classes named in definitions: custom {@link Transition}s
+ * and {@link Precondition}s.
  */
 @FunctionalInterface
 public interface ComponentResolver {
@@ -33,8 +33,8 @@ public interface ComponentResolver {
 	}
 
 	/**
-	 * Uses the unique bean of the type when there is one, and otherwise creates an autowired
-	 * instance that is not registered as a bean.
+	 * Uses the unique bean of the type when there is one, and otherwise creates an
+	 * autowired instance that is not registered as a bean.
 	 */
 	static ComponentResolver of(AutowireCapableBeanFactory beanFactory) {
 		return new ComponentResolver() {

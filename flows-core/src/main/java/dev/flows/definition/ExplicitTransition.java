@@ -3,9 +3,9 @@ package dev.flows.definition;
 import java.util.Optional;
 
 /**
- * Actions name their next step with {@code Outcome.goTo(...)}; when a child completes without
- * naming one, the scaffold completes. Suits alternatives such as log in / register / forgot
- * password.
+ * Actions name their next step with {@code Outcome.goTo(...)}; when a child completes
+ * without naming one, the scaffold completes. Suits alternatives such as log in /
+ * register / forgot password.
  */
 public final class ExplicitTransition implements Transition {
 

@@ -30,7 +30,10 @@ public @interface Flow {
 	/** The URL path the flow is mounted at, such as {@code /buy}. */
 	String path();
 
-	/** The flow id; defaults to the class name in kebab case ({@code Purchase} becomes {@code purchase}). */
+	/**
+	 * The flow id; defaults to the class name in kebab case ({@code Purchase} becomes
+	 * {@code purchase}).
+	 */
 	String name() default "";
 
 	/** A human-readable title; defaults to the class name split into words. */
@@ -46,8 +49,8 @@ public @interface Flow {
 	String cancelUrl() default "/";
 
 	/**
-	 * What the user sees when the flow completes: {@code redirect:/local/path}, or a view name
-	 * rendered with the final task state in the model.
+	 * What the user sees when the flow completes: {@code redirect:/local/path}, or a view
+	 * name rendered with the final task state in the model.
 	 */
 	String onComplete() default "redirect:/";
 

@@ -10,9 +10,10 @@ import org.springframework.core.annotation.AliasFor;
 import org.springframework.stereotype.Component;
 
 /**
- * Marks a Spring bean as an action: one step a user takes. It has one {@link OnGet} method that
- * renders the step and, usually, one {@link OnPost} method that processes the submitted form and
- * returns an {@code Outcome}. Both take the arguments a Spring MVC controller method takes.
+ * Marks a Spring bean as an action: one step a user takes. It has one {@link OnGet}
+ * method that renders the step and, usually, one {@link OnPost} method that processes the
+ * submitted form and returns an {@code Outcome}. Both take the arguments a Spring MVC
+ * controller method takes.
  *
  * <pre class="code">
  * &#64;FlowAction(title = "Tell us who you are", targets = { Register.class, ForgotPassword.class })
@@ -39,7 +40,10 @@ public @interface FlowAction {
 	/** The node name used in URLs; defaults to the class name in kebab case. */
 	String name() default "";
 
-	/** The step title: page title and progress indicator; defaults to the class name split into words. */
+	/**
+	 * The step title: page title and progress indicator; defaults to the class name split
+	 * into words.
+	 */
 	String title() default "";
 
 	/**
@@ -57,29 +61,33 @@ public @interface FlowAction {
 	/** Whether the page offers a Cancel button. */
 	boolean showCancel() default true;
 
-	/** Whether a Skip button completes the step without input and without calling the POST handler. */
+	/**
+	 * Whether a Skip button completes the step without input and without calling the POST
+	 * handler.
+	 */
 	boolean skippable() default false;
 
 	/**
-	 * The task state keys this action writes. They are removed when the user goes back or rewinds
-	 * to a step before this one, so stale answers never leak into a new path.
+	 * The task state keys this action writes. They are removed when the user goes back or
+	 * rewinds to a step before this one, so stale answers never leak into a new path.
 	 */
 	String[] owns() default {};
 
 	/**
 	 * The model attribute that holds this step's form, for example {@code "form"} for a
-	 * {@code @ModelAttribute("form")} argument of the {@link OnPost} method. When the step
-	 * completes, Flows keeps the submitted form in the task (under
-	 * {@link ActionDefinition#formStateKey()}, a key the step owns); when the step is shown again
-	 * (the browser's Back, the Back button, a link to an earlier step), its form starts from what the
-	 * user answered last time, with no code in the {@link OnGet} method. Empty (the default): the
-	 * form starts empty every time.
+	 * {@code @ModelAttribute("form")} argument of the {@link OnPost} method. When the
+	 * step completes, Flows keeps the submitted form in the task (under
+	 * {@link ActionDefinition#formStateKey()}, a key the step owns); when the step is
+	 * shown again (the browser's Back, the Back button, a link to an earlier step), its
+	 * form starts from what the user answered last time, with no code in the
+	 * {@link OnGet} method. Empty (the default): the form starts empty every time.
 	 */
 	String form() default "";
 
 	/**
-	 * The nodes this action may send the user to with {@code Outcome.goTo(...)}: siblings, or
-	 * children of an enclosing scaffold. Checked at startup and drawn in the flow graph.
+	 * The nodes this action may send the user to with {@code Outcome.goTo(...)}:
+	 * siblings, or children of an enclosing scaffold. Checked at startup and drawn in the
+	 * flow graph.
 	 */
 	Class<?>[] targets() default {};
 

@@ -7,8 +7,8 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.ClassUtils;
 
 /**
- * Builds a {@link FlowDefinition} in code, or from a {@link Flow}-annotated class. Both routes
- * produce the same immutable, validated model.
+ * Builds a {@link FlowDefinition} in code, or from a {@link Flow}-annotated class. Both
+ * routes produce the same immutable, validated model.
  *
  * <pre class="code">
  * FlowDefinition purchase = FlowBuilder.flow("purchase", "/buy")
@@ -52,7 +52,10 @@ public final class FlowBuilder {
 		return new FlowBuilder(id, path, null);
 	}
 
-	/** Starts from a {@link Flow}-annotated class; further calls add to or override what it declares. */
+	/**
+	 * Starts from a {@link Flow}-annotated class; further calls add to or override what
+	 * it declares.
+	 */
 	public static FlowBuilder fromAnnotatedClass(Class<?> flowClass) {
 		Class<?> type = ClassUtils.getUserClass(flowClass);
 		Flow flow = AnnotatedElementUtils.findMergedAnnotation(type, Flow.class);
@@ -125,7 +128,10 @@ public final class FlowBuilder {
 		return this;
 	}
 
-	/** Builds and validates the flow, creating custom transitions and preconditions reflectively. */
+	/**
+	 * Builds and validates the flow, creating custom transitions and preconditions
+	 * reflectively.
+	 */
 	public FlowDefinition build() {
 		return build(ComponentResolver.reflective());
 	}

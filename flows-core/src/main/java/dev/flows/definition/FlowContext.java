@@ -7,8 +7,8 @@ import java.util.Optional;
 import dev.flows.state.TaskState;
 
 /**
- * What transitions and preconditions may look at: the flow, the task's state and who the user is.
- * Before the first POST there is no task yet; the state is then empty.
+ * What transitions and preconditions may look at: the flow, the task's state and who the
+ * user is. Before the first POST there is no task yet; the state is then empty.
  */
 public final class FlowContext {
 

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A flow: a root scaffold mounted at a URL path, with where Cancel and completion lead. Immutable
- * and validated; built by {@link FlowBuilder}.
+ * A flow: a root scaffold mounted at a URL path, with where Cancel and completion lead.
+ * Immutable and validated; built by {@link FlowBuilder}.
  */
 public final class FlowDefinition {
 
@@ -49,7 +49,8 @@ public final class FlowDefinition {
 		index.put(position, node);
 		if (node instanceof ScaffoldDefinition scaffold) {
 			for (NodeDefinition child : scaffold.children()) {
-				// Duplicate sibling names are reported by the validator; keep the first here.
+				// Duplicate sibling names are reported by the validator; keep the first
+				// here.
 				if (!index.containsKey(position.child(child.name()))) {
 					index(position.child(child.name()), child, index);
 				}
@@ -140,8 +141,8 @@ public final class FlowDefinition {
 	}
 
 	/**
-	 * The position {@code goTo(target)} leads to from {@code from}: the child of the nearest
-	 * enclosing scaffold that is declared by {@code target}.
+	 * The position {@code goTo(target)} leads to from {@code from}: the child of the
+	 * nearest enclosing scaffold that is declared by {@code target}.
 	 */
 	public Optional<Position> resolveTarget(Position from, Class<?> target) {
 		Position scaffoldPosition = from;

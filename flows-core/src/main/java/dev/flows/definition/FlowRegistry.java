@@ -12,8 +12,8 @@ import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 import org.springframework.util.ClassUtils;
 
 /**
- * Every flow of the application, by id and by path. Building it validates each flow and that no
- * two share an id or a path, and that none is mounted inside another's path.
+ * Every flow of the application, by id and by path. Building it validates each flow and
+ * that no two share an id or a path, and that none is mounted inside another's path.
  */
 public final class FlowRegistry {
 
@@ -22,8 +22,8 @@ public final class FlowRegistry {
 	private final Map<String, FlowDefinition> byPath = new LinkedHashMap<>();
 
 	/**
-	 * @throws FlowDefinitionException if two flows share an id or a path, or one is mounted inside
-	 * another's path
+	 * @throws FlowDefinitionException if two flows share an id or a path, or one is
+	 * mounted inside another's path
 	 */
 	public FlowRegistry(Collection<FlowDefinition> flows) {
 		for (FlowDefinition flow : flows) {
@@ -33,7 +33,8 @@ public final class FlowRegistry {
 						+ " are both mounted at " + flow.path() + "; give one of them another @Flow(path)");
 			}
 			for (FlowDefinition other : this.byPath.values()) {
-				if (other != flow && (flow.path().startsWith(other.path() + "/") || other.path().startsWith(flow.path() + "/"))) {
+				if (other != flow
+						&& (flow.path().startsWith(other.path() + "/") || other.path().startsWith(flow.path() + "/"))) {
 					FlowDefinition outer = (flow.path().length() < other.path().length()) ? flow : other;
 					FlowDefinition inner = (outer == flow) ? other : flow;
 					throw new FlowDefinitionException(describe(inner) + " is mounted at " + inner.path() + ", inside "
@@ -50,9 +51,10 @@ public final class FlowRegistry {
 	}
 
 	/**
-	 * Every {@link Flow}-annotated bean of {@code beanFactory}, plus {@code builtFlows} (flows built
-	 * in code, typically {@link FlowDefinition} beans). Custom transitions and preconditions are
-	 * beans of the factory, or autowired instances of their classes.
+	 * Every {@link Flow}-annotated bean of {@code beanFactory}, plus {@code builtFlows}
+	 * (flows built in code, typically {@link FlowDefinition} beans). Custom transitions
+	 * and preconditions are beans of the factory, or autowired instances of their
+	 * classes.
 	 */
 	public static FlowRegistry fromBeans(ListableBeanFactory beanFactory, Collection<FlowDefinition> builtFlows) {
 		List<FlowDefinition> flows = new java.util.ArrayList<>(readAnnotatedBeans(beanFactory));

@@ -7,9 +7,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Binds a handler method parameter to a value of the task state, read into the parameter's type:
- * {@code @FlowState("item") Item item}. A missing value is {@code null}, or a 404 when
- * {@link #required()}.
+ * Binds a handler method parameter to a value of the task state, read into the
+ * parameter's type: {@code @FlowState("item") Item item}. A missing value is
+ * {@code null}, or a 404 when {@link #required()}.
  */
 @Target(ElementType.PARAMETER)
 @Retention(RetentionPolicy.RUNTIME)

@@ -4,8 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Checks a built flow once, at startup, so mistakes surface as a clear message rather than as a
- * confused user later.
+ * Checks a built flow once, at startup, so mistakes surface as a clear message rather
+ * than as a confused user later.
  */
 final class FlowValidator {
 
@@ -14,18 +14,20 @@ final class FlowValidator {
 
 	static void validate(FlowDefinition flow) {
 		if (flow.id() == null || flow.id().isBlank()) {
-			throw new FlowDefinitionException(((flow.type() != null) ? flow.type().getName() : "The flow at " + flow.path())
-					+ " has no id; give it an id such as FlowBuilder.flow(\"purchase\", \"/buy\")");
+			throw new FlowDefinitionException(
+					((flow.type() != null) ? flow.type().getName() : "The flow at " + flow.path())
+							+ " has no id; give it an id such as FlowBuilder.flow(\"purchase\", \"/buy\")");
 		}
 		String owner = (flow.type() != null) ? flow.type().getName() : "Flow '" + flow.id() + "'";
-		// Segments of only dots ("/..", "/.") are resolved away by browsers and servlet containers.
+		// Segments of only dots ("/..", "/.") are resolved away by browsers and servlet
+		// containers.
 		if (flow.path() == null || !flow.path().matches("(/(?!\\.+(/|$))[A-Za-z0-9_.~-]+)+")) {
 			throw new FlowDefinitionException(owner + " has path '" + flow.path()
 					+ "'; use a path such as /buy or /account/close: segments of letters, digits, '-', '_', '.'");
 		}
 		if (!Names.isLocalPath(flow.cancelUrl())) {
-			throw new FlowDefinitionException(owner + " has cancelUrl '" + flow.cancelUrl()
-					+ "'; use a local path starting with a single '/'");
+			throw new FlowDefinitionException(
+					owner + " has cancelUrl '" + flow.cancelUrl() + "'; use a local path starting with a single '/'");
 		}
 		if (flow.completesWithRedirect() && !Names.isLocalPath(flow.completionRedirectPath())) {
 			throw new FlowDefinitionException(owner + " has onComplete '" + flow.onComplete()
@@ -47,9 +49,9 @@ final class FlowValidator {
 			}
 			NodeDefinition clash = byName.putIfAbsent(child.name(), child);
 			if (clash != null) {
-				throw new FlowDefinitionException(describe(scaffold, flow) + " has two children named '" + child.name()
-						+ "' (" + describe(clash) + " and " + describe(child)
-						+ "); give one of them another name in its annotation");
+				throw new FlowDefinitionException(
+						describe(scaffold, flow) + " has two children named '" + child.name() + "' (" + describe(clash)
+								+ " and " + describe(child) + "); give one of them another name in its annotation");
 			}
 			Position childPosition = position.child(child.name());
 			validatePreconditions(flow, child, describe(child));
@@ -81,9 +83,9 @@ final class FlowValidator {
 		for (Precondition precondition : node.preconditions()) {
 			if (precondition instanceof RequiredStatePrecondition required && required.otherwise() != null
 					&& flow.positionsOf(required.otherwise()).isEmpty()) {
-				throw new FlowDefinitionException(description + " has @RequiresState(otherwise = "
-						+ required.otherwise().getName() + "), which does not exist in " + flow
-						+ "; name an action of this flow");
+				throw new FlowDefinitionException(
+						description + " has @RequiresState(otherwise = " + required.otherwise().getName()
+								+ "), which does not exist in " + flow + "; name an action of this flow");
 			}
 		}
 	}

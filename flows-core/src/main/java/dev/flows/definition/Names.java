@@ -44,9 +44,9 @@ final class Names {
 	}
 
 	/**
-	 * Whether {@code url} is a path on this site: starts with one slash, no scheme, no host, no
-	 * control characters (browsers drop tabs and line breaks, so {@code "/\t/evil.example"} would
-	 * lead to another site).
+	 * Whether {@code url} is a path on this site: starts with one slash, no scheme, no
+	 * host, no control characters (browsers drop tabs and line breaks, so
+	 * {@code "/\t/evil.example"} would lead to another site).
 	 */
 	static boolean isLocalPath(String url) {
 		return url != null && url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\")

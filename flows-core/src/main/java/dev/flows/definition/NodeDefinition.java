@@ -3,8 +3,9 @@ package dev.flows.definition;
 import java.util.List;
 
 /**
- * A node of a flow's tree: an {@link ActionDefinition} (a leaf) or a {@link ScaffoldDefinition}.
- * Definitions are immutable and validated when the {@link FlowRegistry} is built.
+ * A node of a flow's tree: an {@link ActionDefinition} (a leaf) or a
+ * {@link ScaffoldDefinition}. Definitions are immutable and validated when the
+ * {@link FlowRegistry} is built.
  */
 public sealed interface NodeDefinition permits ActionDefinition, ScaffoldDefinition {
 
@@ -14,7 +15,9 @@ public sealed interface NodeDefinition permits ActionDefinition, ScaffoldDefinit
 	/** The human-readable title. */
 	String title();
 
-	/** The class that declared the node; {@code null} for a scaffold built without one. */
+	/**
+	 * The class that declared the node; {@code null} for a scaffold built without one.
+	 */
 	Class<?> type();
 
 	/** Checked in order before the node is entered or served. */

@@ -5,9 +5,11 @@ import java.util.Objects;
 /**
  * What an action's POST handler decided.
  * <ul>
- * <li>{@link #complete()}: the step is done; the enclosing scaffold's transition picks the next.</li>
+ * <li>{@link #complete()}: the step is done; the enclosing scaffold's transition picks
+ * the next.</li>
  * <li>{@link #goTo(Class)}: go to a node the action declared in {@code targets}.</li>
- * <li>{@link #redisplay()}: show the step again (with validation errors); nothing moves.</li>
+ * <li>{@link #redisplay()}: show the step again (with validation errors); nothing
+ * moves.</li>
  * <li>{@link #cancel()}: abandon the task.</li>
  * </ul>
  */
@@ -63,7 +65,10 @@ public final class Outcome {
 		return REDISPLAY;
 	}
 
-	/** Show {@code view} instead of the step's own, with the submitted form and its errors. */
+	/**
+	 * Show {@code view} instead of the step's own, with the submitted form and its
+	 * errors.
+	 */
 	public static Outcome redisplay(String view) {
 		return new Outcome(Kind.REDISPLAY, null, Objects.requireNonNull(view, "view"));
 	}

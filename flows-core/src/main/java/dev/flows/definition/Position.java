@@ -6,9 +6,9 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Where a node sits in a flow: the names of the nodes from the root's child down to it, such as
- * {@code get-user-account/forgot-password/enter-code}. The root scaffold is the empty position.
- * Immutable.
+ * Where a node sits in a flow: the names of the nodes from the root's child down to it,
+ * such as {@code get-user-account/forgot-password/enter-code}. The root scaffold is the
+ * empty position. Immutable.
  */
 public final class Position {
 
@@ -21,7 +21,10 @@ public final class Position {
 		this.names = names;
 	}
 
-	/** Parse a {@code /}-separated path; blank means {@link #ROOT}. Leading and trailing slashes are ignored. */
+	/**
+	 * Parse a {@code /}-separated path; blank means {@link #ROOT}. Leading and trailing
+	 * slashes are ignored.
+	 */
 	public static Position parse(String path) {
 		if (path == null || path.isBlank()) {
 			return ROOT;
@@ -87,7 +90,10 @@ public final class Position {
 		return ancestor.depth() <= depth() && this.names.subList(0, ancestor.depth()).equals(ancestor.names);
 	}
 
-	/** This position and each ancestor up to the root, innermost first, {@link #ROOT} last. */
+	/**
+	 * This position and each ancestor up to the root, innermost first, {@link #ROOT}
+	 * last.
+	 */
 	public List<Position> selfAndAncestors() {
 		List<Position> chain = new ArrayList<>();
 		for (int depth = this.names.size(); depth >= 0; depth--) {

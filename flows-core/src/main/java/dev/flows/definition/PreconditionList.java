@@ -7,9 +7,9 @@ import java.util.List;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 
 /**
- * Preconditions of a node being built: instances, and classes still to be resolved. Login comes
- * first, then required state, then custom ones, so that an anonymous user is asked to sign in
- * before being told about missing state.
+ * Preconditions of a node being built: instances, and classes still to be resolved. Login
+ * comes first, then required state, then custom ones, so that an anonymous user is asked
+ * to sign in before being told about missing state.
  */
 final class PreconditionList {
 

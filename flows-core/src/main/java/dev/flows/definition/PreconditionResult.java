@@ -6,11 +6,12 @@ import java.util.Objects;
  * What a {@link Precondition} decided.
  * <ul>
  * <li>{@link #pass()}: go ahead.</li>
- * <li>{@link #skip()}: as the flow moves into the node, treat it as already completed (a signed-in
- * user skips "tell us who you are"). When the node is served, skip counts as pass.</li>
+ * <li>{@link #skip()}: as the flow moves into the node, treat it as already completed (a
+ * signed-in user skips "tell us who you are"). When the node is served, skip counts as
+ * pass.</li>
  * <li>{@link #redirectTo(Class)}: send the user to another action of the task.</li>
- * <li>{@link #loginRequired()}, {@link #forbidden(String)}, {@link #notFound(String)}: refuse the
- * request (authentication, 403, 404).</li>
+ * <li>{@link #loginRequired()}, {@link #forbidden(String)}, {@link #notFound(String)}:
+ * refuse the request (authentication, 403, 404).</li>
  * </ul>
  */
 public final class PreconditionResult {
@@ -62,7 +63,10 @@ public final class PreconditionResult {
 		return SKIP;
 	}
 
-	/** Send the user to the action (or the first action of the scaffold) declared by {@code target}. */
+	/**
+	 * Send the user to the action (or the first action of the scaffold) declared by
+	 * {@code target}.
+	 */
 	public static PreconditionResult redirectTo(Class<?> target) {
 		return new PreconditionResult(Kind.REDIRECT, Objects.requireNonNull(target, "target"), null);
 	}

@@ -8,8 +8,8 @@ import java.lang.annotation.Target;
 
 /**
  * Guards an action or scaffold with custom {@link Precondition}s, checked in order after
- * {@link RequiresLogin} and {@link RequiresState}. Each is a bean if one of its type exists,
- * otherwise it is created with its no-argument constructor.
+ * {@link RequiresLogin} and {@link RequiresState}. Each is a bean if one of its type
+ * exists, otherwise it is created with its no-argument constructor.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

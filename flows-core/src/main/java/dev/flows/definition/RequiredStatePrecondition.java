@@ -13,7 +13,8 @@ final class RequiredStatePrecondition implements Precondition {
 
 	/**
 	 * @param keys the keys that must be present
-	 * @param otherwise where the user is sent when one is missing, or {@code null} for a 404
+	 * @param otherwise where the user is sent when one is missing, or {@code null} for a
+	 * 404
 	 */
 	public RequiredStatePrecondition(List<String> keys, Class<?> otherwise) {
 		this.keys = List.copyOf(keys);

@@ -7,9 +7,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Declares a scaffold: an ordered group of actions and other scaffolds, and the {@link Transition}
- * that decides where the user goes when one of them completes. A scaffold class needs no code and
- * need not be a bean; it can be used in any number of flows and scaffolds.
+ * Declares a scaffold: an ordered group of actions and other scaffolds, and the
+ * {@link Transition} that decides where the user goes when one of them completes. A
+ * scaffold class needs no code and need not be a bean; it can be used in any number of
+ * flows and scaffolds.
  *
  * <pre class="code">
  * &#64;Scaffold(children = { LoginOrRegister.class, Register.class, ForgotPassword.class },
@@ -28,15 +29,18 @@ public @interface Scaffold {
 
 	/**
 	 * How the next child is chosen: {@link LinearTransition} (the default),
-	 * {@link ExplicitTransition}, or a custom {@link Transition} (a bean if one exists, otherwise
-	 * created with its no-argument constructor).
+	 * {@link ExplicitTransition}, or a custom {@link Transition} (a bean if one exists,
+	 * otherwise created with its no-argument constructor).
 	 */
 	Class<? extends Transition> transition() default LinearTransition.class;
 
 	/** The node name used in URLs; defaults to the class name in kebab case. */
 	String name() default "";
 
-	/** A human-readable title, for progress indicators; defaults to the class name split into words. */
+	/**
+	 * A human-readable title, for progress indicators; defaults to the class name split
+	 * into words.
+	 */
 	String title() default "";
 
 }

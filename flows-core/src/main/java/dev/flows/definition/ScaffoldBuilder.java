@@ -39,7 +39,8 @@ public final class ScaffoldBuilder {
 		Class<?> type = ClassUtils.getUserClass(scaffoldClass);
 		Scaffold scaffold = AnnotatedElementUtils.findMergedAnnotation(type, Scaffold.class);
 		if (scaffold == null) {
-			throw new FlowDefinitionException(type.getName() + " is used as a scaffold but is not annotated with @Scaffold");
+			throw new FlowDefinitionException(
+					type.getName() + " is used as a scaffold but is not annotated with @Scaffold");
 		}
 		ScaffoldBuilder builder = new ScaffoldBuilder(Names.orDefault(scaffold.name(), Names.kebab(type)), type);
 		builder.title = Names.orDefault(scaffold.title(), builder.title);
@@ -79,7 +80,10 @@ public final class ScaffoldBuilder {
 		return this;
 	}
 
-	/** Adds an action read from its class's annotations, then adjusted by {@code customizer}. */
+	/**
+	 * Adds an action read from its class's annotations, then adjusted by
+	 * {@code customizer}.
+	 */
 	public ScaffoldBuilder action(Class<?> actionType, Consumer<ActionBuilder> customizer) {
 		ActionBuilder action = new ActionBuilder(actionType);
 		customizer.accept(action);
@@ -124,15 +128,15 @@ public final class ScaffoldBuilder {
 
 	ScaffoldDefinition build(ComponentResolver resolver, Deque<Class<?>> enclosing) {
 		if (this.children.isEmpty()) {
-			throw new FlowDefinitionException("Scaffold " + describe()
-					+ " has no children; list at least one action or scaffold in it");
+			throw new FlowDefinitionException(
+					"Scaffold " + describe() + " has no children; list at least one action or scaffold in it");
 		}
 		boolean pushed = false;
 		if (this.type != null) {
 			if (enclosing.contains(this.type)) {
-				throw new FlowDefinitionException("Scaffold " + this.type.getName() + " contains itself ("
-						+ cycle(enclosing, this.type) + "); remove it from the children of "
-						+ enclosing.peek().getName());
+				throw new FlowDefinitionException(
+						"Scaffold " + this.type.getName() + " contains itself (" + cycle(enclosing, this.type)
+								+ "); remove it from the children of " + enclosing.peek().getName());
 			}
 			enclosing.push(this.type);
 			pushed = true;
@@ -161,9 +165,9 @@ public final class ScaffoldBuilder {
 		}
 		Class<?> scaffoldClass = (Class<?>) child;
 		if (enclosing.contains(scaffoldClass)) {
-			throw new FlowDefinitionException("Scaffold " + scaffoldClass.getName() + " contains itself ("
-					+ cycle(enclosing, scaffoldClass) + "); remove it from the children of "
-					+ enclosing.peek().getName());
+			throw new FlowDefinitionException(
+					"Scaffold " + scaffoldClass.getName() + " contains itself (" + cycle(enclosing, scaffoldClass)
+							+ "); remove it from the children of " + enclosing.peek().getName());
 		}
 		return fromAnnotatedClass(scaffoldClass).build(resolver, enclosing);
 	}

@@ -11,7 +11,8 @@ import java.util.Optional;
  * @param title the title, for progress indicators
  * @param type the class that declared it, or {@code null} for one built without a class
  * @param children the actions and scaffolds in order
- * @param transition chooses the child to enter first and the next one when a child completes
+ * @param transition chooses the child to enter first and the next one when a child
+ * completes
  * @param preconditions checked before any descendant is entered or served
  */
 public record ScaffoldDefinition(String name, String title, Class<?> type, List<NodeDefinition> children,

@@ -6,8 +6,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.Ordered;
 
 /**
- * Publishes a {@link TaskTransitionedEvent} after every stored move. Runs after every other hook,
- * so listeners see the move only once the hooks accepted it and the store kept it.
+ * Publishes a {@link TaskTransitionedEvent} after every stored move. Runs after every
+ * other hook, so listeners see the move only once the hooks accepted it and the store
+ * kept it.
  */
 public final class ApplicationEventFlowHook implements FlowHook, Ordered {
 

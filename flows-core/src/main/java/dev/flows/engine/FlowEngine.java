@@ -32,19 +32,21 @@ import dev.flows.store.TaskRecord;
 import dev.flows.store.TaskStore;
 
 /**
- * Moves tasks through their flows and keeps them in a {@link TaskStore}. Knows nothing of HTTP: the
- * web layer is one front end, a test or a batch job can be another.
+ * Moves tasks through their flows and keeps them in a {@link TaskStore}. Knows nothing of
+ * HTTP: the web layer is one front end, a test or a batch job can be another.
  * <p>
- * Front ends use the request API: {@link #enter(StepRequest)} decides, by the rules every front
- * end shares, whether a request may be served (unknown and foreign tasks, no skipping ahead, stale
- * and duplicate submits, rewinds, preconditions, who the task belongs to), and for a submit claims
- * the task in the store so that the step's handler runs at most once per task version, on
- * whichever node; {@link #complete} then applies the handler's {@link Outcome} and saves in one
- * call, and {@link #release} ends a claim that led to nothing.
+ * Front ends use the request API: {@link #enter(StepRequest)} decides, by the rules every
+ * front end shares, whether a request may be served (unknown and foreign tasks, no
+ * skipping ahead, stale and duplicate submits, rewinds, preconditions, who the task
+ * belongs to), and for a submit claims the task in the store so that the step's handler
+ * runs at most once per task version, on whichever node; {@link #complete} then applies
+ * the handler's {@link Outcome} and saves in one call, and {@link #release} ends a claim
+ * that led to nothing.
  * <p>
  * Every method that moves a task works on the object in memory; nothing is stored until
- * {@link #save(Task)}. A request that fails part way simply does not save, so the stored task is
- * unchanged, and hooks' after-phase and events run only for moves that were stored.
+ * {@link #save(Task)}. A request that fails part way simply does not save, so the stored
+ * task is unchanged, and hooks' after-phase and events run only for moves that were
+ * stored.
  */
 public final class FlowEngine {
 
@@ -55,8 +57,9 @@ public final class FlowEngine {
 	private static final long LONGEST_PAUSE_MILLIS = 200;
 
 	/**
-	 * Spring's order (Ordered, @Order, unordered last), then the name, so that the order never
-	 * depends on the order beans were found in; events are published after every other hook ran.
+	 * Spring's order (Ordered, @Order, unordered last), then the name, so that the order
+	 * never depends on the order beans were found in; events are published after every
+	 * other hook ran.
 	 */
 	private static final Comparator<FlowHook> HOOK_ORDER = Comparator
 		.comparing((FlowHook hook) -> hook instanceof ApplicationEventFlowHook)
@@ -96,8 +99,8 @@ public final class FlowEngine {
 	}
 
 	/**
-	 * The action a new task of {@code flow} starts at, for rendering the entry page before any task
-	 * exists.
+	 * The action a new task of {@code flow} starts at, for rendering the entry page
+	 * before any task exists.
 	 */
 	public Position entryPosition(FlowDefinition flow, Principal principal) {
 		FlowContext context = new FlowContext(flow, null, this.stateCodec.newState(), principal);
@@ -137,7 +140,8 @@ public final class FlowEngine {
 		if (!TaskIds.isWellFormed(id)) {
 			throw new TaskNotFoundException("No task has the id given");
 		}
-		TaskRecord record = this.store.find(id).orElseThrow(() -> new TaskNotFoundException("No task has the id given"));
+		TaskRecord record = this.store.find(id)
+			.orElseThrow(() -> new TaskNotFoundException("No task has the id given"));
 		if (record.isExpiredAt(this.clock.instant())) {
 			throw new TaskExpiredException("The task expired at " + record.expiresAt());
 		}
@@ -164,8 +168,8 @@ public final class FlowEngine {
 	}
 
 	/**
-	 * Check the preconditions of the action at {@code position} and of every scaffold enclosing it,
-	 * outermost first, before serving it.
+	 * Check the preconditions of the action at {@code position} and of every scaffold
+	 * enclosing it, outermost first, before serving it.
 	 */
 	PreconditionResult checkPreconditions(FlowContext context, Position position) {
 		return Navigator.checkServing(context.flow(), position, context);
@@ -173,8 +177,8 @@ public final class FlowEngine {
 
 	/**
 	 * Apply what the action at the task's position decided.
-	 * @throws InvalidTransitionException if {@code at} is not the current action, the task is
-	 * finished, or a {@code goTo} target is not declared
+	 * @throws InvalidTransitionException if {@code at} is not the current action, the
+	 * task is finished, or a {@code goTo} target is not declared
 	 * @throws ForbiddenTransitionException if a hook vetoed the move
 	 */
 	public void apply(Task task, Position at, Outcome outcome, Principal principal) {
@@ -188,8 +192,7 @@ public final class FlowEngine {
 			}
 			case CANCEL -> cancel(task, principal);
 			case COMPLETE -> advance(task, Navigator.advance(task.flow(), at, context), outcome, principal);
-			case GO_TO -> advance(task, Navigator.goTo(task.flow(), at, outcome.target(), context), outcome,
-					principal);
+			case GO_TO -> advance(task, Navigator.goTo(task.flow(), at, outcome.target(), context), outcome, principal);
 		}
 	}
 
@@ -207,9 +210,9 @@ public final class FlowEngine {
 	}
 
 	/**
-	 * Make {@code position}, a step in the task's history, current again, dropping the steps after
-	 * it and the state they own. Used when the user submits a page reached with the browser's Back
-	 * button.
+	 * Make {@code position}, a step in the task's history, current again, dropping the
+	 * steps after it and the state they own. Used when the user submits a page reached
+	 * with the browser's Back button.
 	 * @throws InvalidTransitionException if the position is not in the history
 	 */
 	public void rewind(Task task, Position position, Principal principal) {
@@ -237,16 +240,21 @@ public final class FlowEngine {
 	}
 
 	/**
-	 * Store the task: insert when new, otherwise update if nobody saved it since it was loaded.
-	 * @throws dev.flows.state.StateTooLargeException if the state is over the limit; nothing is stored
-	 * @throws dev.flows.store.StaleTaskException if another request saved it first; nothing is stored
+	 * Store the task: insert when new, otherwise update if nobody saved it since it was
+	 * loaded.
+	 * @throws dev.flows.state.StateTooLargeException if the state is over the limit;
+	 * nothing is stored
+	 * @throws dev.flows.store.StaleTaskException if another request saved it first;
+	 * nothing is stored
 	 */
 	public void save(Task task) {
 		if (task.status() == TaskStatus.CANCELLED) {
-			throw new InvalidTransitionException("The task was cancelled and deleted; it cannot be saved", task.position());
+			throw new InvalidTransitionException("The task was cancelled and deleted; it cannot be saved",
+					task.position());
 		}
 		Instant now = this.clock.instant();
-		Instant expiresAt = now.plus(task.isCompleted() ? this.timeouts.completedRetention() : this.timeouts.idleTimeout());
+		Instant expiresAt = now
+			.plus(task.isCompleted() ? this.timeouts.completedRetention() : this.timeouts.idleTimeout());
 		if (!task.isPersisted()) {
 			this.store.insert(this.taskCodec.encode(task, 0, now, expiresAt));
 			task.saved(0, now, expiresAt);
@@ -259,7 +267,10 @@ public final class FlowEngine {
 		announce(task);
 	}
 
-	/** Runs the after-phase of the moves just stored: hooks' after-transition and on-enter, events. */
+	/**
+	 * Runs the after-phase of the moves just stored: hooks' after-transition and
+	 * on-enter, events.
+	 */
 	private static void announce(Task task) {
 		for (Runnable afterPhase : task.takeAfterPhase()) {
 			afterPhase.run();
@@ -267,8 +278,8 @@ public final class FlowEngine {
 	}
 
 	/**
-	 * Move the expiry of an active task that is being read, if the last move was more than
-	 * {@link TaskTimeouts#touchInterval()} ago. Most reads therefore write nothing.
+	 * Move the expiry of an active task that is being read, if the last move was more
+	 * than {@link TaskTimeouts#touchInterval()} ago. Most reads therefore write nothing.
 	 * @return whether the store was written
 	 */
 	public boolean touchIfDue(Task task) {
@@ -286,11 +297,12 @@ public final class FlowEngine {
 	}
 
 	/**
-	 * Decide how to serve a front end's request, by the rules every front end shares. For a submit
-	 * or a Back the task comes back {@linkplain StepEntry.Proceed claimed}: the caller must end with
-	 * {@link #complete}, {@link #back}, {@link #cancel} or {@link #release}. Every other answer
-	 * leaves nothing claimed.
-	 * @throws dev.flows.store.TaskStoreUnavailableException if the store cannot be reached
+	 * Decide how to serve a front end's request, by the rules every front end shares. For
+	 * a submit or a Back the task comes back {@linkplain StepEntry.Proceed claimed}: the
+	 * caller must end with {@link #complete}, {@link #back}, {@link #cancel} or
+	 * {@link #release}. Every other answer leaves nothing claimed.
+	 * @throws dev.flows.store.TaskStoreUnavailableException if the store cannot be
+	 * reached
 	 */
 	public StepEntry enter(StepRequest request) {
 		return switch (request.kind()) {
@@ -331,10 +343,10 @@ public final class FlowEngine {
 	}
 
 	/**
-	 * The task the entry page shows, not stored. Its id goes into the page's form; the binding is
-	 * set up now where that is cheap (a signed cookie, a session that exists already), so that
-	 * copies of the first submit, sent before its answer arrives, carry the same binding and find
-	 * the one task that submit stores.
+	 * The task the entry page shows, not stored. Its id goes into the page's form; the
+	 * binding is set up now where that is cheap (a signed cookie, a session that exists
+	 * already), so that copies of the first submit, sent before its answer arrives, carry
+	 * the same binding and find the one task that submit stores.
 	 */
 	private Task entryTask(StepRequest request) {
 		return newTask(request.flow(), request.binding().prepare(), request.principal());
@@ -363,7 +375,8 @@ public final class FlowEngine {
 	private StepEntry submit(StepRequest request) {
 		FlowDefinition flow = request.flow();
 		if (request.taskId() == null) {
-			// A client that does not send the id the entry page rendered: no duplicate protection.
+			// A client that does not send the id the entry page rendered: no duplicate
+			// protection.
 			Position entry = entryPosition(flow, request.principal());
 			if (!request.position().equals(entry)) {
 				return new StepEntry.Redirect(Target.ENTRY, null, null);
@@ -373,9 +386,9 @@ public final class FlowEngine {
 		if (!TaskIds.isWellFormed(request.taskId())) {
 			return malformed();
 		}
-		if (request.version() == null
-				&& request.position().equals(entryPosition(flow, request.principal()))) {
-			// The flow's first submit, with the id its entry page rendered: the task is stored
+		if (request.version() == null && request.position().equals(entryPosition(flow, request.principal()))) {
+			// The flow's first submit, with the id its entry page rendered: the task is
+			// stored
 			// claimed before the handler runs, so a double click finds it and waits.
 			Task task = newTask(request.taskId(), flow, request.binding().bind(), request.principal());
 			return serve(request, task, () -> insertClaimed(task) ? null : claim(request, 0));
@@ -392,7 +405,8 @@ public final class FlowEngine {
 		}
 		Task task = visible(request, this.store.find(request.taskId()).orElse(null));
 		if (task == null) {
-			// Cancelling an entry page (its id was never stored) or an unknown task: nothing to undo.
+			// Cancelling an entry page (its id was never stored) or an unknown task:
+			// nothing to undo.
 			return (request.version() == null) ? new StepEntry.Redirect(Target.CANCELLED, null, null)
 					: new StepEntry.Unknown();
 		}
@@ -400,8 +414,8 @@ public final class FlowEngine {
 	}
 
 	/**
-	 * Claims the task at {@code version}, waiting a bounded time while another request holds it,
-	 * then decides the submit or Back on the claimed task.
+	 * Claims the task at {@code version}, waiting a bounded time while another request
+	 * holds it, then decides the submit or Back on the claimed task.
 	 */
 	private StepEntry claim(StepRequest request, long version) {
 		String id = request.taskId();
@@ -427,7 +441,8 @@ public final class FlowEngine {
 					return claimed(request, task);
 				}
 				case STALE -> {
-					// A double click or an old tab: the step was processed already, so never run it again.
+					// A double click or an old tab: the step was processed already, so
+					// never run it again.
 					return new StepEntry.Redirect(Target.TASK, task, null);
 				}
 				default -> {
@@ -468,7 +483,8 @@ public final class FlowEngine {
 
 	/**
 	 * Checks the preconditions of the step asked for and of every scaffold around it.
-	 * @param beforeProceeding run when they pass, before answering proceed: it may answer otherwise
+	 * @param beforeProceeding run when they pass, before answering proceed: it may answer
+	 * otherwise
 	 */
 	private StepEntry serve(StepRequest request, Task task, java.util.function.Supplier<StepEntry> beforeProceeding) {
 		Position position = (request.position() != null) ? request.position() : task.position();
@@ -499,7 +515,10 @@ public final class FlowEngine {
 		}
 	}
 
-	/** The step a precondition names: where the task has been, else the task's current step. */
+	/**
+	 * The step a precondition names: where the task has been, else the task's current
+	 * step.
+	 */
 	private StepEntry redirectTarget(Task task, Class<?> target) {
 		if (!task.isPersisted()) {
 			return new StepEntry.Redirect(Target.ENTRY, null, null);
@@ -514,18 +533,19 @@ public final class FlowEngine {
 	}
 
 	/**
-	 * The task a stored record holds, if this request may see it; {@code null} for a missing,
-	 * expired, unreadable, other flow's or other user's task, alike. A task first used anonymously
-	 * is adopted by the user signed in now.
+	 * The task a stored record holds, if this request may see it; {@code null} for a
+	 * missing, expired, unreadable, other flow's or other user's task, alike. A task
+	 * first used anonymously is adopted by the user signed in now.
 	 */
 	private Task visible(StepRequest request, TaskRecord record) {
-		if (record == null || !record.flow().equals(request.flow().id())
-				|| record.isExpiredAt(this.clock.instant()) || !request.binding().matches(record.binding())) {
+		if (record == null || !record.flow().equals(request.flow().id()) || record.isExpiredAt(this.clock.instant())
+				|| !request.binding().matches(record.binding())) {
 			return null;
 		}
 		String user = Owners.of(request.principal());
 		if (!record.owner().isEmpty() && !record.owner().equals(user)) {
-			// Someone else signed in (or the owner signed out) since the task was last used.
+			// Someone else signed in (or the owner signed out) since the task was last
+			// used.
 			return null;
 		}
 		Task task;
@@ -558,10 +578,11 @@ public final class FlowEngine {
 	}
 
 	/**
-	 * Apply what the step's handler decided and store the result, in one call: the move (hooks and
-	 * all), the task's owner (whoever is signed in now: a step that signs someone in hands the
-	 * task to them), one save, then the hooks' after-phase and events. A cancel deletes the task
-	 * instead of saving it. If anything fails, nothing is stored and the claim is released.
+	 * Apply what the step's handler decided and store the result, in one call: the move
+	 * (hooks and all), the task's owner (whoever is signed in now: a step that signs
+	 * someone in hands the task to them), one save, then the hooks' after-phase and
+	 * events. A cancel deletes the task instead of saving it. If anything fails, nothing
+	 * is stored and the claim is released.
 	 * @throws InvalidTransitionException if {@code at} is not the current step
 	 * @throws ForbiddenTransitionException if a hook vetoed the move
 	 * @throws dev.flows.state.StateTooLargeException if the state is over the limit
@@ -572,8 +593,9 @@ public final class FlowEngine {
 	}
 
 	/**
-	 * Like {@link #complete(Task, Position, Outcome, Principal)}; when the step signed someone else
-	 * in, the task is also bound anew through {@code binding}, the request's.
+	 * Like {@link #complete(Task, Position, Outcome, Principal)}; when the step signed
+	 * someone else in, the task is also bound anew through {@code binding}, the
+	 * request's.
 	 */
 	public void complete(Task task, Position at, Outcome outcome, Principal principal, TaskBinding binding) {
 		try {
@@ -613,8 +635,9 @@ public final class FlowEngine {
 	}
 
 	/**
-	 * End this request's claim on the task, if it holds one, without storing anything: the step's
-	 * handler decided nothing (a redisplay with errors), or failed. Safe to call more than once.
+	 * End this request's claim on the task, if it holds one, without storing anything:
+	 * the step's handler decided nothing (a redisplay with errors), or failed. Safe to
+	 * call more than once.
 	 */
 	public void release(Task task) {
 		String token = task.claimToken();
@@ -625,16 +648,19 @@ public final class FlowEngine {
 	}
 
 	/**
-	 * Answer a state value that no longer reads as the type asked for (the application changed the
-	 * type since the value was stored): the task goes back to the step that owns the key, which is
-	 * asked again, and the answers of that step and later ones are dropped. If no step of the task
-	 * owns the key, the task is removed and the flow restarts.
+	 * Answer a state value that no longer reads as the type asked for (the application
+	 * changed the type since the value was stored): the task goes back to the step that
+	 * owns the key, which is asked again, and the answers of that step and later ones are
+	 * dropped. If no step of the task owns the key, the task is removed and the flow
+	 * restarts.
 	 */
 	public StepEntry recover(Task task, String key, Principal principal) {
 		release(task);
 		Task stored;
 		try {
-			stored = this.store.find(task.id()).map((record) -> this.taskCodec.decode(record, this.registry)).orElse(null);
+			stored = this.store.find(task.id())
+				.map((record) -> this.taskCodec.decode(record, this.registry))
+				.orElse(null);
 		}
 		catch (CorruptTaskException ex) {
 			stored = null;
@@ -646,7 +672,9 @@ public final class FlowEngine {
 		visited.add(stored.position());
 		int owning = -1;
 		for (int i = 0; i < visited.size() && owning < 0; i++) {
-			owning = stored.flow().action(visited.get(i)).filter((action) -> action.ownedStateKeys().contains(key))
+			owning = stored.flow()
+				.action(visited.get(i))
+				.filter((action) -> action.ownedStateKeys().contains(key))
 				.isPresent() ? i : -1;
 		}
 		if (owning < 0) {
@@ -684,7 +712,8 @@ public final class FlowEngine {
 	private void advance(Task task, Position destination, Outcome outcome, Principal principal) {
 		Position from = task.position();
 		if (destination == null) {
-			move(task, new TransitionEvent(task, TransitionKind.FINISH, from, null, outcome, principal), task::complete);
+			move(task, new TransitionEvent(task, TransitionKind.FINISH, from, null, outcome, principal),
+					task::complete);
 			return;
 		}
 		move(task, new TransitionEvent(task, TransitionKind.ADVANCE, from, destination, outcome, principal), () -> {
@@ -698,12 +727,15 @@ public final class FlowEngine {
 		move(task, new TransitionEvent(task, kind, task.position(), destination, null, principal), () -> {
 			List<Position> dropped = new ArrayList<>(task.history().subList(historyIndex + 1, task.history().size()));
 			dropped.add(task.position());
-			// A step visited again after the destination (a goTo back to it) is still done at its
-			// earlier visit: its answer goes only once the user is back to before every visit.
+			// A step visited again after the destination (a goTo back to it) is still
+			// done at its
+			// earlier visit: its answer goes only once the user is back to before every
+			// visit.
 			List<Position> kept = List.copyOf(task.history().subList(0, historyIndex + 1));
 			for (Position abandoned : dropped) {
 				if (!kept.contains(abandoned)) {
-					task.flow().action(abandoned)
+					task.flow()
+						.action(abandoned)
 						.ifPresent((action) -> action.ownedStateKeys().forEach(task.state()::remove));
 				}
 			}
@@ -713,8 +745,8 @@ public final class FlowEngine {
 	}
 
 	/**
-	 * Runs the hooks around {@code change} in the documented order; the after-phase waits until the
-	 * move is stored.
+	 * Runs the hooks around {@code change} in the documented order; the after-phase waits
+	 * until the move is stored.
 	 */
 	private void move(Task task, TransitionEvent event, Runnable change) {
 		for (FlowHook hook : this.hooks) {
@@ -732,9 +764,8 @@ public final class FlowEngine {
 			}
 		}
 		change.run();
-		task.appendLog(new TransitionRecord(Objects.toString(event.from(), ""),
-				Objects.toString(event.to(), ""), event.kind(), Objects.toString(event.outcome(), null),
-				this.clock.instant()));
+		task.appendLog(new TransitionRecord(Objects.toString(event.from(), ""), Objects.toString(event.to(), ""),
+				event.kind(), Objects.toString(event.outcome(), null), this.clock.instant()));
 		task.deferAfterPhase(() -> {
 			for (FlowHook hook : this.hooks) {
 				hook.afterTransition(event);
@@ -789,8 +820,8 @@ public final class FlowEngine {
 
 	private static void requireActive(Task task) {
 		if (task.status() != TaskStatus.ACTIVE) {
-			throw new InvalidTransitionException("The task has " + ((task.isCompleted()) ? "completed" : "been cancelled"),
-					task.position());
+			throw new InvalidTransitionException(
+					"The task has " + ((task.isCompleted()) ? "completed" : "been cancelled"), task.position());
 		}
 	}
 

@@ -4,9 +4,9 @@ import dev.flows.FlowException;
 import dev.flows.definition.Position;
 
 /**
- * A move the flow does not allow: a step the task has not reached, a {@code goTo} target the action
- * did not declare, a step of a finished task. The task is unchanged; {@link #currentPosition()}
- * says where it is.
+ * A move the flow does not allow: a step the task has not reached, a {@code goTo} target
+ * the action did not declare, a step of a finished task. The task is unchanged;
+ * {@link #currentPosition()} says where it is.
  */
 public class InvalidTransitionException extends FlowException {
 

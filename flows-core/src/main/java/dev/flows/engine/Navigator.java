@@ -12,13 +12,16 @@ import dev.flows.definition.PreconditionResult;
 import dev.flows.definition.ScaffoldDefinition;
 
 /**
- * Works out where a task goes: descending into scaffolds through their transitions, skipping
- * nodes whose preconditions say so, and bubbling completion up to the root. Pure: it reads the
- * definition and the context and changes nothing.
+ * Works out where a task goes: descending into scaffolds through their transitions,
+ * skipping nodes whose preconditions say so, and bubbling completion up to the root.
+ * Pure: it reads the definition and the context and changes nothing.
  */
 final class Navigator {
 
-	/** A transition that keeps skipping in circles is a definition bug; stop rather than spin. */
+	/**
+	 * A transition that keeps skipping in circles is a definition bug; stop rather than
+	 * spin.
+	 */
 	private static final int MAX_STEPS = 10_000;
 
 	private Navigator() {
@@ -29,13 +32,19 @@ final class Navigator {
 		return settle(flow, Position.ROOT, context);
 	}
 
-	/** Where the task goes after the node at {@code completed} completed; {@code null} when the flow finishes. */
+	/**
+	 * Where the task goes after the node at {@code completed} completed; {@code null}
+	 * when the flow finishes.
+	 */
 	static Position advance(FlowDefinition flow, Position completed, FlowContext context) {
 		Position next = nextAfter(flow, completed, context);
 		return (next != null) ? settle(flow, next, context) : null;
 	}
 
-	/** Where {@code goTo(target)} from the action at {@code from} leads; {@code null} when the flow finishes. */
+	/**
+	 * Where {@code goTo(target)} from the action at {@code from} leads; {@code null} when
+	 * the flow finishes.
+	 */
 	static Position goTo(FlowDefinition flow, Position from, Class<?> target, FlowContext context) {
 		ActionDefinition action = flow.action(from).orElseThrow();
 		if (!action.mayGoTo(target)) {
@@ -48,7 +57,9 @@ final class Navigator {
 		return settle(flow, destination, context);
 	}
 
-	/** Enters {@code entering}, descending to an action; skipped nodes count as completed. */
+	/**
+	 * Enters {@code entering}, descending to an action; skipped nodes count as completed.
+	 */
 	private static Position settle(FlowDefinition flow, Position entering, FlowContext context) {
 		Position position = entering;
 		for (int steps = 0; steps < MAX_STEPS; steps++) {
@@ -67,8 +78,8 @@ final class Navigator {
 	}
 
 	/**
-	 * Goes down from {@code position} through first children until an action or a skipped node;
-	 * returns where it stopped.
+	 * Goes down from {@code position} through first children until an action or a skipped
+	 * node; returns where it stopped.
 	 */
 	private static Position descend(FlowDefinition flow, Position position, FlowContext context) {
 		Position current = position;
@@ -80,7 +91,10 @@ final class Navigator {
 		return current;
 	}
 
-	/** The position to enter after {@code completed}, bubbling up; {@code null} when the root completes. */
+	/**
+	 * The position to enter after {@code completed}, bubbling up; {@code null} when the
+	 * root completes.
+	 */
 	private static Position nextAfter(FlowDefinition flow, Position completed, FlowContext context) {
 		Position current = completed;
 		while (!current.isRoot()) {
@@ -96,8 +110,7 @@ final class Navigator {
 		return null;
 	}
 
-	private static NodeDefinition requireChild(ScaffoldDefinition scaffold, NodeDefinition chosen,
-			Position position) {
+	private static NodeDefinition requireChild(ScaffoldDefinition scaffold, NodeDefinition chosen, Position position) {
 		if (chosen == null || !scaffold.children().contains(chosen)) {
 			throw new InvalidTransitionException("Transition " + scaffold.transition().getClass().getName() + " of "
 					+ scaffold + " chose " + chosen + ", which is not one of its children; return scaffold.child(...)",
@@ -117,8 +130,8 @@ final class Navigator {
 	}
 
 	/**
-	 * The first precondition of {@code position} or an enclosing scaffold that refuses serving,
-	 * outermost first; {@link PreconditionResult#pass()} when all allow it.
+	 * The first precondition of {@code position} or an enclosing scaffold that refuses
+	 * serving, outermost first; {@link PreconditionResult#pass()} when all allow it.
 	 */
 	static PreconditionResult checkServing(FlowDefinition flow, Position position, FlowContext context) {
 		var chain = position.selfAndAncestors();

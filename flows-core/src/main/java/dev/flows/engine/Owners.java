@@ -7,8 +7,8 @@ import java.security.Principal;
 import java.util.Base64;
 
 /**
- * Who a task belongs to, as stored: a digest of the user name rather than the name itself, so a
- * task store holds no user names.
+ * Who a task belongs to, as stored: a digest of the user name rather than the name
+ * itself, so a task store holds no user names.
  */
 final class Owners {
 

@@ -9,7 +9,10 @@ public enum StepAccess {
 	CURRENT,
 	/** A step the task passed (browser Back): show it; submitting it rewinds the task. */
 	IN_HISTORY,
-	/** A step the task has not reached: no skipping ahead, send the user to the current step. */
+	/**
+	 * A step the task has not reached: no skipping ahead, send the user to the current
+	 * step.
+	 */
 	NOT_REACHED,
 	/** The task completed: the step can no longer be served. */
 	FINISHED,

@@ -3,18 +3,20 @@ package dev.flows.engine;
 import dev.flows.definition.Position;
 
 /**
- * The engine's answer to a {@link StepRequest}: go ahead, go elsewhere, or a refusal. A front end
- * turns each into its own kind of answer (a page, a 303, a status); the rules that decide between
- * them are the engine's alone.
+ * The engine's answer to a {@link StepRequest}: go ahead, go elsewhere, or a refusal. A
+ * front end turns each into its own kind of answer (a page, a 303, a status); the rules
+ * that decide between them are the engine's alone.
  */
 public sealed interface StepEntry {
 
 	/**
-	 * Serve the request with {@code task}. For a submit the task is claimed: the front end runs the
-	 * step's handler, then calls {@link FlowEngine#complete}, {@link FlowEngine#back} or
-	 * {@link FlowEngine#cancel}, or {@link FlowEngine#release} if the handler decided nothing.
+	 * Serve the request with {@code task}. For a submit the task is claimed: the front
+	 * end runs the step's handler, then calls {@link FlowEngine#complete},
+	 * {@link FlowEngine#back} or {@link FlowEngine#cancel}, or {@link FlowEngine#release}
+	 * if the handler decided nothing.
 	 *
-	 * @param task the task, loaded (or new and not yet stored, before the flow's first submit)
+	 * @param task the task, loaded (or new and not yet stored, before the flow's first
+	 * submit)
 	 */
 	record Proceed(Task task) implements StepEntry {
 	}
@@ -23,7 +25,8 @@ public sealed interface StepEntry {
 	 * Send the user elsewhere; nothing is left claimed.
 	 *
 	 * @param target where to
-	 * @param task the task, for {@link Target#TASK} and {@link Target#STEP}; otherwise {@code null}
+	 * @param task the task, for {@link Target#TASK} and {@link Target#STEP}; otherwise
+	 * {@code null}
 	 * @param position the step, for {@link Target#STEP}; otherwise {@code null}
 	 */
 	record Redirect(Target target, Task task, Position position) implements StepEntry {
@@ -45,14 +48,17 @@ public sealed interface StepEntry {
 	}
 
 	/**
-	 * No task can be served: missing, expired, unreadable, of another flow, or another user's (all
-	 * alike, so that an id reveals nothing). A front end restarts the flow with a notice, or answers
-	 * "not found".
+	 * No task can be served: missing, expired, unreadable, of another flow, or another
+	 * user's (all alike, so that an id reveals nothing). A front end restarts the flow
+	 * with a notice, or answers "not found".
 	 */
 	record Unknown() implements StepEntry {
 	}
 
-	/** The step needs a signed-in user; a front end asks the user to sign in and come back. */
+	/**
+	 * The step needs a signed-in user; a front end asks the user to sign in and come
+	 * back.
+	 */
 	record LoginRequired() implements StepEntry {
 	}
 

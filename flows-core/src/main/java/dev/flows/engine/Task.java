@@ -12,9 +12,9 @@ import dev.flows.definition.Position;
 import dev.flows.state.TaskState;
 
 /**
- * One running instance of a flow: its id, position, history, state and status. Handlers may take
- * it as an argument to read where the task is and to work with its {@link #state()}; only the
- * {@link FlowEngine} moves it.
+ * One running instance of a flow: its id, position, history, state and status. Handlers
+ * may take it as an argument to read where the task is and to work with its
+ * {@link #state()}; only the {@link FlowEngine} moves it.
  */
 public final class Task {
 
@@ -129,7 +129,10 @@ public final class Task {
 		return this.binding;
 	}
 
-	/** Who the task belongs to: a digest of the signed-in user's name, or empty while anonymous. */
+	/**
+	 * Who the task belongs to: a digest of the signed-in user's name, or empty while
+	 * anonymous.
+	 */
 	String owner() {
 		return this.owner;
 	}
@@ -179,7 +182,9 @@ public final class Task {
 		return this.status == TaskStatus.COMPLETED;
 	}
 
-	/** The stored version; a form rendered at one version cannot be replayed at another. */
+	/**
+	 * The stored version; a form rendered at one version cannot be replayed at another.
+	 */
 	public long version() {
 		return this.version;
 	}

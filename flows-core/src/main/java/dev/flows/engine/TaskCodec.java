@@ -18,8 +18,8 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Turns tasks into store records and back. Plain JSON only: nothing a stored record holds can make
- * the application instantiate a class it did not ask for.
+ * Turns tasks into store records and back. Plain JSON only: nothing a stored record holds
+ * can make the application instantiate a class it did not ask for.
  */
 final class TaskCodec {
 
@@ -42,20 +42,21 @@ final class TaskCodec {
 		List<String> history = task.history().stream().map(Position::toString).toList();
 		return new TaskRecord(task.id(), task.flow().id(), task.position().toString(),
 				this.mapper.writeValueAsString(history), this.stateCodec.write(task.state()),
-				this.mapper.writeValueAsString(task.log().stream().map(StoredTransition::of).toList()), task.binding(), task.status().name(), version,
-				task.createdAt(), updatedAt, expiresAt, task.owner());
+				this.mapper.writeValueAsString(task.log().stream().map(StoredTransition::of).toList()), task.binding(),
+				task.status().name(), version, task.createdAt(), updatedAt, expiresAt, task.owner());
 	}
 
 	/**
-	 * The task a record holds. A record written by an older build of the application is resumed
-	 * as far as it still fits: steps that no longer exist are dropped from the history, and a
-	 * position that no longer exists falls back to the latest step of the history that does.
+	 * The task a record holds. A record written by an older build of the application is
+	 * resumed as far as it still fits: steps that no longer exist are dropped from the
+	 * history, and a position that no longer exists falls back to the latest step of the
+	 * history that does.
 	 * @throws CorruptTaskException if nothing of the task can be resumed
 	 */
 	Task decode(TaskRecord record, FlowRegistry registry) {
 		FlowDefinition flow = registry.byId(record.flow())
-			.orElseThrow(() -> new CorruptTaskException("Stored task belongs to flow '" + record.flow()
-					+ "', which this application no longer has", null));
+			.orElseThrow(() -> new CorruptTaskException(
+					"Stored task belongs to flow '" + record.flow() + "', which this application no longer has", null));
 		try {
 			List<Position> history = new ArrayList<>();
 			for (String visited : this.mapper.readValue(record.history(), STRINGS)) {
@@ -67,8 +68,10 @@ final class TaskCodec {
 			Position position = existingAction(flow, record.position());
 			if (position == null) {
 				if (history.isEmpty()) {
-					throw new CorruptTaskException("Stored task of flow '" + flow.id() + "' is at '" + record.position()
-							+ "', which is no longer a step of the flow, and no step of its history is either", null);
+					throw new CorruptTaskException(
+							"Stored task of flow '" + flow.id() + "' is at '" + record.position()
+									+ "', which is no longer a step of the flow, and no step of its history is either",
+							null);
 				}
 				// Resume where the user last was on a step that still exists.
 				position = history.remove(history.size() - 1);
@@ -85,7 +88,10 @@ final class TaskCodec {
 		}
 	}
 
-	/** The log is informational: one that an older build wrote differently is dropped, not fatal. */
+	/**
+	 * The log is informational: one that an older build wrote differently is dropped, not
+	 * fatal.
+	 */
 	private List<TransitionRecord> readLog(String json) {
 		try {
 			return this.mapper.readValue(json, LOG).stream().map(StoredTransition::toRecord).toList();
@@ -95,15 +101,17 @@ final class TaskCodec {
 		}
 	}
 
-	/** The action at {@code path}, or {@code null} if the flow no longer has one there. */
+	/**
+	 * The action at {@code path}, or {@code null} if the flow no longer has one there.
+	 */
 	private static Position existingAction(FlowDefinition flow, String path) {
 		Position position = Position.parse(path);
 		return flow.action(position).isPresent() ? position : null;
 	}
 
 	/**
-	 * A log entry as stored: short names and epoch milliseconds keep rows small and parsing cheap
-	 * (ISO instants cost several microseconds each to parse).
+	 * A log entry as stored: short names and epoch milliseconds keep rows small and
+	 * parsing cheap (ISO instants cost several microseconds each to parse).
 	 */
 	record StoredTransition(String f, String t, TransitionKind k, String o, long at) {
 

@@ -5,8 +5,8 @@ import java.util.Base64;
 import java.util.regex.Pattern;
 
 /**
- * Task ids: 128 random bits from {@link SecureRandom}, URL-safe Base64 without padding (22
- * characters). Unguessable, so an id alone never leads to someone else's task.
+ * Task ids: 128 random bits from {@link SecureRandom}, URL-safe Base64 without padding
+ * (22 characters). Unguessable, so an id alone never leads to someone else's task.
  */
 public final class TaskIds {
 
@@ -24,7 +24,9 @@ public final class TaskIds {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
-	/** Whether {@code id} has the form of a task id; says nothing of whether it exists. */
+	/**
+	 * Whether {@code id} has the form of a task id; says nothing of whether it exists.
+	 */
 	public static boolean isWellFormed(String id) {
 		return id != null && WELL_FORMED.matcher(id).matches();
 	}

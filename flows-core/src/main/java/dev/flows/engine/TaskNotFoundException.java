@@ -3,8 +3,9 @@ package dev.flows.engine;
 import dev.flows.FlowException;
 
 /**
- * No task has this id (never had, was cancelled, or was cleaned up). Also thrown for a task that
- * belongs to someone else, so that a foreign id looks exactly like an unknown one.
+ * No task has this id (never had, was cancelled, or was cleaned up). Also thrown for a
+ * task that belongs to someone else, so that a foreign id looks exactly like an unknown
+ * one.
  */
 public class TaskNotFoundException extends FlowException {
 

@@ -15,7 +15,8 @@ import dev.flows.definition.Position;
  * @param kind why it moves
  * @param from the position left, or {@code null} when the task starts
  * @param to the position entered, or {@code null} when the flow finishes or is cancelled
- * @param outcome the outcome that caused the move, or {@code null} for back, rewind and start
+ * @param outcome the outcome that caused the move, or {@code null} for back, rewind and
+ * start
  * @param principal the user, or {@code null}
  */
 public record TransitionEvent(Task task, TransitionKind kind, Position from, Position to, Outcome outcome,

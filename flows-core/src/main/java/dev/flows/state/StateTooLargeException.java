@@ -3,8 +3,8 @@ package dev.flows.state;
 import dev.flows.FlowException;
 
 /**
- * A task's state grew past the configured limit ({@code flows.task.max-state-size}). The task is
- * not saved, so what was stored before stays as it was.
+ * A task's state grew past the configured limit ({@code flows.task.max-state-size}). The
+ * task is not saved, so what was stored before stays as it was.
  */
 public class StateTooLargeException extends FlowException {
 

@@ -15,9 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The key/value state of one task. Values are kept as a JSON tree and read back into whatever type
- * the caller asks for, so records, POJOs, collections and scalars all work and nothing is ever
- * Java-serialized or stored with type information.
+ * The key/value state of one task. Values are kept as a JSON tree and read back into
+ * whatever type the caller asks for, so records, POJOs, collections and scalars all work
+ * and nothing is ever Java-serialized or stored with type information.
  * <p>
  * Not thread-safe: a task's state belongs to the one request that is working on it.
  */
@@ -33,8 +33,8 @@ public final class TaskState {
 	}
 
 	/**
-	 * Return the value stored under {@code key} converted to {@code type}, or {@code null} if the
-	 * key is absent.
+	 * Return the value stored under {@code key} converted to {@code type}, or
+	 * {@code null} if the key is absent.
 	 * @throws TaskStateException if the stored JSON does not fit {@code type}
 	 */
 	public <T> T get(String key, Class<T> type) {
@@ -42,8 +42,8 @@ public final class TaskState {
 	}
 
 	/**
-	 * Return the value stored under {@code key} converted to {@code type}, or {@code defaultValue}
-	 * if the key is absent.
+	 * Return the value stored under {@code key} converted to {@code type}, or
+	 * {@code defaultValue} if the key is absent.
 	 */
 	public <T> T get(String key, Class<T> type, T defaultValue) {
 		T value = get(key, type);
@@ -59,8 +59,8 @@ public final class TaskState {
 	}
 
 	/**
-	 * Store {@code value} under {@code key}, replacing what was there. A {@code null} value removes
-	 * the key.
+	 * Store {@code value} under {@code key}, replacing what was there. A {@code null}
+	 * value removes the key.
 	 * @throws TaskStateException if the value cannot be written as JSON
 	 */
 	public TaskState put(String key, Object value) {
@@ -107,8 +107,8 @@ public final class TaskState {
 	}
 
 	/**
-	 * A read-only snapshot of the state as plain JSON values: maps, lists, strings, numbers,
-	 * booleans and nulls. Handy for templates and logs.
+	 * A read-only snapshot of the state as plain JSON values: maps, lists, strings,
+	 * numbers, booleans and nulls. Handy for templates and logs.
 	 */
 	public Map<String, Object> asMap() {
 		Map<String, Object> map = this.mapper.convertValue(this.values, LinkedHashMap.class);
@@ -129,8 +129,9 @@ public final class TaskState {
 			return this.mapper.treeToValue(node, type);
 		}
 		catch (JacksonException ex) {
-			throw new UnreadableStateException(key, "Task state '" + key + "' cannot be read as "
-					+ type.toCanonical() + ": " + ex.getOriginalMessage(), ex);
+			throw new UnreadableStateException(key,
+					"Task state '" + key + "' cannot be read as " + type.toCanonical() + ": " + ex.getOriginalMessage(),
+					ex);
 		}
 	}
 

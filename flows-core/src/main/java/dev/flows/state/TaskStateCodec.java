@@ -9,8 +9,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Turns {@link TaskState} into JSON text and back, and enforces the size limit. The one place that
- * knows how state is written, shared by every store.
+ * Turns {@link TaskState} into JSON text and back, and enforces the size limit. The one
+ * place that knows how state is written, shared by every store.
  */
 public final class TaskStateCodec {
 
@@ -33,7 +33,9 @@ public final class TaskStateCodec {
 		this.maxSizeBytes = maxSizeBytes;
 	}
 
-	/** A codec with a mapper that ignores unknown properties, so older state still reads. */
+	/**
+	 * A codec with a mapper that ignores unknown properties, so older state still reads.
+	 */
 	public static TaskStateCodec withDefaults() {
 		return new TaskStateCodec(defaultMapper(), DEFAULT_MAX_SIZE);
 	}
@@ -81,7 +83,8 @@ public final class TaskStateCodec {
 		}
 		JsonNode tree;
 		try {
-			// Decimals are read exactly: as doubles, a BigDecimal such as a price would lose digits and scale.
+			// Decimals are read exactly: as doubles, a BigDecimal such as a price would
+			// lose digits and scale.
 			tree = this.mapper.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readTree(json);
 		}
 		catch (JacksonException ex) {
@@ -93,7 +96,10 @@ public final class TaskStateCodec {
 		return new TaskState(this.mapper, object);
 	}
 
-	/** A deep copy, so that a failed request can be thrown away without touching the original. */
+	/**
+	 * A deep copy, so that a failed request can be thrown away without touching the
+	 * original.
+	 */
 	public TaskState copy(TaskState state) {
 		return new TaskState(this.mapper, state.tree().deepCopy());
 	}

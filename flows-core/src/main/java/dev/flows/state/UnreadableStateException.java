@@ -1,9 +1,10 @@
 package dev.flows.state;
 
 /**
- * A stored state value no longer reads as the type asked for, typically because a redeploy changed
- * the Java type it was written from. The engine answers it by sending the task back to the step
- * that owns {@link #key()}, so the user gives that answer again; it is never a server error.
+ * A stored state value no longer reads as the type asked for, typically because a
+ * redeploy changed the Java type it was written from. The engine answers it by sending
+ * the task back to the step that owns {@link #key()}, so the user gives that answer
+ * again; it is never a server error.
  */
 public class UnreadableStateException extends TaskStateException {
 

@@ -3,8 +3,8 @@ package dev.flows.store;
 import java.util.Objects;
 
 /**
- * What {@link TaskStore#claim} found: whether this request may now run the task's step, and the
- * task as stored, so that claiming is also the request's one load.
+ * What {@link TaskStore#claim} found: whether this request may now run the task's step,
+ * and the task as stored, so that claiming is also the request's one load.
  *
  * @param status what happened
  * @param record the stored task; {@code null} only when {@link Status#MISSING}
@@ -14,12 +14,15 @@ public record ClaimResult(Status status, TaskRecord record) {
 	public ClaimResult {
 		Objects.requireNonNull(status, "status");
 		if ((status == Status.MISSING) != (record == null)) {
-			throw new IllegalArgumentException("A " + status + " claim result " + ((record == null) ? "needs" : "has no")
-					+ " record");
+			throw new IllegalArgumentException(
+					"A " + status + " claim result " + ((record == null) ? "needs" : "has no") + " record");
 		}
 	}
 
-	/** The claim is this request's: no other request can claim the task until it is released. */
+	/**
+	 * The claim is this request's: no other request can claim the task until it is
+	 * released.
+	 */
 	public static ClaimResult claimed(TaskRecord record) {
 		return new ClaimResult(Status.CLAIMED, record);
 	}

@@ -3,10 +3,10 @@ package dev.flows.store;
 import dev.flows.FlowException;
 
 /**
- * A stored task cannot be resumed: the store cannot read its record, its JSON is unreadable, or
- * its flow or position no longer exists (written by an older build of the application). The user
- * starts over. Stores throw it for records they cannot read; the engine for records it cannot
- * resume.
+ * A stored task cannot be resumed: the store cannot read its record, its JSON is
+ * unreadable, or its flow or position no longer exists (written by an older build of the
+ * application). The user starts over. Stores throw it for records they cannot read; the
+ * engine for records it cannot resume.
  */
 public class CorruptTaskException extends FlowException {
 

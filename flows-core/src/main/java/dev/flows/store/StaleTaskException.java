@@ -3,8 +3,8 @@ package dev.flows.store;
 import dev.flows.FlowException;
 
 /**
- * A task was saved by someone else (another request, tab or node) since it was loaded, or was
- * removed meanwhile. Nothing was written.
+ * A task was saved by someone else (another request, tab or node) since it was loaded, or
+ * was removed meanwhile. Nothing was written.
  */
 public class StaleTaskException extends FlowException {
 

@@ -8,12 +8,13 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * Removes expired tasks from a {@link TaskStore} in batches, until a batch comes back smaller than
- * the batch size. Each batch is one bulk delete guarded by {@code expires_at <= now}, so several
- * nodes may clean at the same time: a task is removed once, and a task touched meanwhile survives.
+ * Removes expired tasks from a {@link TaskStore} in batches, until a batch comes back
+ * smaller than the batch size. Each batch is one bulk delete guarded by
+ * {@code expires_at <= now}, so several nodes may clean at the same time: a task is
+ * removed once, and a task touched meanwhile survives.
  * <p>
- * Spring Boot's auto-configuration schedules it ({@code flows.cleanup.*}); without Boot, call
- * {@link #clean()} from any scheduler.
+ * Spring Boot's auto-configuration schedules it ({@code flows.cleanup.*}); without Boot,
+ * call {@link #clean()} from any scheduler.
  */
 public final class TaskCleaner {
 

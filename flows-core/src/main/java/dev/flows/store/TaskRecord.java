@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A task as a store keeps it: plain text and numbers, nothing a store has to interpret. The engine
- * writes and reads the JSON columns; a store only copies them.
+ * A task as a store keeps it: plain text and numbers, nothing a store has to interpret.
+ * The engine writes and reads the JSON columns; a store only copies them.
  *
  * @param id the task id: 128 random bits, URL-safe Base64
  * @param flow the id of the flow the task runs
@@ -19,8 +19,8 @@ import java.util.Objects;
  * @param createdAt when the task was created
  * @param updatedAt when the task was last saved
  * @param expiresAt when the task becomes eligible for removal
- * @param owner who the task belongs to: a digest of the signed-in user's name, or empty while the
- * task is anonymous; records written before owners were kept read back as empty
+ * @param owner who the task belongs to: a digest of the signed-in user's name, or empty
+ * while the task is anonymous; records written before owners were kept read back as empty
  */
 public record TaskRecord(String id, String flow, String position, String history, String state, String log,
 		String binding, String status, long version, Instant createdAt, Instant updatedAt, Instant expiresAt,
@@ -42,8 +42,8 @@ public record TaskRecord(String id, String flow, String position, String history
 	}
 
 	/** A record of an anonymous task. */
-	public TaskRecord(String id, String flow, String position, String history, String state, String log,
-			String binding, String status, long version, Instant createdAt, Instant updatedAt, Instant expiresAt) {
+	public TaskRecord(String id, String flow, String position, String history, String state, String log, String binding,
+			String status, long version, Instant createdAt, Instant updatedAt, Instant expiresAt) {
 		this(id, flow, position, history, state, log, binding, status, version, createdAt, updatedAt, expiresAt, "");
 	}
 
@@ -60,8 +60,9 @@ public record TaskRecord(String id, String flow, String position, String history
 	}
 
 	/**
-	 * The first characters of a task id, for messages that may reach logs: an id is as good as a
-	 * password to whoever holds the task's binding, so logs never carry a whole one.
+	 * The first characters of a task id, for messages that may reach logs: an id is as
+	 * good as a password to whoever holds the task's binding, so logs never carry a whole
+	 * one.
 	 */
 	public static String shortId(String id) {
 		return (id == null || id.length() <= 6) ? String.valueOf(id) : id.substring(0, 6) + "…";

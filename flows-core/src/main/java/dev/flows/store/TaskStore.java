@@ -5,23 +5,24 @@ import java.util.Optional;
 
 /**
  * Where tasks live between requests. Implementations: {@code memory}, {@code jpa} and
- * {@code redis}, chosen with {@code flows.store.type}; an application may supply its own bean.
+ * {@code redis}, chosen with {@code flows.store.type}; an application may supply its own
+ * bean.
  * <p>
- * A store holds {@link TaskRecord}s and never interprets their JSON. Every method may throw
- * {@link TaskStoreUnavailableException} when the backing service cannot be reached.
+ * A store holds {@link TaskRecord}s and never interprets their JSON. Every method may
+ * throw {@link TaskStoreUnavailableException} when the backing service cannot be reached.
  * <p>
- * <strong>Claims.</strong> Before a step's handler runs, the engine claims the task at the version
- * the user submitted, so that a duplicate of the same submit (a double click, a retry reaching
- * another node) finds the task claimed and never runs the handler a second time. A claim is a token
- * and a time after which it lapses, kept with the task in the shared store: a node that stops while
- * holding one blocks the task for that long at most. {@link #update} and {@link #delete} end any
- * claim; {@link #touch} keeps it.
+ * <strong>Claims.</strong> Before a step's handler runs, the engine claims the task at
+ * the version the user submitted, so that a duplicate of the same submit (a double click,
+ * a retry reaching another node) finds the task claimed and never runs the handler a
+ * second time. A claim is a token and a time after which it lapses, kept with the task in
+ * the shared store: a node that stops while holding one blocks the task for that long at
+ * most. {@link #update} and {@link #delete} end any claim; {@link #touch} keeps it.
  */
 public interface TaskStore {
 
 	/**
-	 * Find a task by id. A store may return a record that has expired but not yet been cleaned
-	 * up; the engine checks {@link TaskRecord#expiresAt()}.
+	 * Find a task by id. A store may return a record that has expired but not yet been
+	 * cleaned up; the engine checks {@link TaskRecord#expiresAt()}.
 	 */
 	Optional<TaskRecord> find(String id);
 
@@ -32,8 +33,8 @@ public interface TaskStore {
 	void insert(TaskRecord record);
 
 	/**
-	 * Store a new task that the caller claims at once, for the first submit of a flow: a duplicate
-	 * of that submit finds the task claimed (see {@link #claim}).
+	 * Store a new task that the caller claims at once, for the first submit of a flow: a
+	 * duplicate of that submit finds the task claimed (see {@link #claim}).
 	 * @param claimToken the caller's claim token
 	 * @param claimedUntil when the claim lapses
 	 * @return {@code false}, changing nothing, if a task with that id exists
@@ -41,30 +42,33 @@ public interface TaskStore {
 	boolean insertClaimed(TaskRecord record, String claimToken, Instant claimedUntil);
 
 	/**
-	 * Claim a task at {@code version} for the request holding {@code claimToken}, and read it, in one
-	 * atomic step. The claim succeeds if the stored version is {@code version} and no other claim
-	 * is live at {@code now} (a lapsed claim is taken over).
+	 * Claim a task at {@code version} for the request holding {@code claimToken}, and
+	 * read it, in one atomic step. The claim succeeds if the stored version is
+	 * {@code version} and no other claim is live at {@code now} (a lapsed claim is taken
+	 * over).
 	 * @param claimedUntil when this claim lapses
 	 * @return the outcome, with the stored task unless it is missing
 	 */
 	ClaimResult claim(String id, long version, String claimToken, Instant now, Instant claimedUntil);
 
 	/**
-	 * End the claim {@code claimToken} holds on a task, if it still does; a claim taken over by
-	 * someone else since, or a task saved or deleted since, is left as it is.
+	 * End the claim {@code claimToken} holds on a task, if it still does; a claim taken
+	 * over by someone else since, or a task saved or deleted since, is left as it is.
 	 */
 	void release(String id, String claimToken);
 
 	/**
-	 * Replace a task if, and only if, its stored version is {@code expectedVersion}; the record
-	 * passed carries the new version. Check and write are atomic, and any claim on the task ends.
-	 * @throws StaleTaskException if the task is gone or its stored version differs; nothing changes
+	 * Replace a task if, and only if, its stored version is {@code expectedVersion}; the
+	 * record passed carries the new version. Check and write are atomic, and any claim on
+	 * the task ends.
+	 * @throws StaleTaskException if the task is gone or its stored version differs;
+	 * nothing changes
 	 */
 	void update(TaskRecord record, long expectedVersion);
 
 	/**
-	 * Move a task's expiry without changing its version, so that reading pages keeps a task alive
-	 * without making open forms stale.
+	 * Move a task's expiry without changing its version, so that reading pages keeps a
+	 * task alive without making open forms stale.
 	 * @return whether the task existed
 	 */
 	boolean touch(String id, Instant expiresAt);
@@ -73,8 +77,9 @@ public interface TaskStore {
 	void delete(String id);
 
 	/**
-	 * Remove at most {@code batchSize} tasks whose expiry is at or before {@code now}, without
-	 * loading them one by one. Callers repeat until fewer than {@code batchSize} are removed.
+	 * Remove at most {@code batchSize} tasks whose expiry is at or before {@code now},
+	 * without loading them one by one. Callers repeat until fewer than {@code batchSize}
+	 * are removed.
 	 * @return how many were removed
 	 */
 	int deleteExpired(Instant now, int batchSize);

@@ -3,8 +3,8 @@ package dev.flows.store;
 import dev.flows.FlowException;
 
 /**
- * The service behind a {@link TaskStore} could not be reached or failed. The web layer answers
- * 503 Service Unavailable; the task is unchanged.
+ * The service behind a {@link TaskStore} could not be reached or failed. The web layer
+ * answers 503 Service Unavailable; the task is unchanged.
  */
 public class TaskStoreUnavailableException extends FlowException {
 

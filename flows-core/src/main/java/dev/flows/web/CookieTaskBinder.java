@@ -15,8 +15,9 @@ import org.springframework.http.ResponseCookie;
 import org.springframework.util.Assert;
 
 /**
- * Binds tasks to a random browser secret carried in an HMAC-signed cookie. Every node that knows
- * the key can check it, so several application nodes work without shared sessions.
+ * Binds tasks to a random browser secret carried in an HMAC-signed cookie. Every node
+ * that knows the key can check it, so several application nodes work without shared
+ * sessions.
  */
 public final class CookieTaskBinder implements TaskBinder {
 
@@ -89,7 +90,9 @@ public final class CookieTaskBinder implements TaskBinder {
 		try {
 			Mac mac = Mac.getInstance(HMAC);
 			mac.init(this.key);
-			return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+			return Base64.getUrlEncoder()
+				.withoutPadding()
+				.encodeToString(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("Cannot sign the binding cookie", ex);

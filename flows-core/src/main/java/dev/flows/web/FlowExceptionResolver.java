@@ -16,19 +16,19 @@ import dev.flows.store.CorruptTaskException;
 import dev.flows.store.StaleTaskException;
 import dev.flows.store.TaskStoreUnavailableException;
 
-
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.servlet.handler.AbstractHandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Turns Flows' exceptions during a flow request into answers a user can act on: a stored answer
- * that no longer reads (after a redeploy) sends the task back to the step that gave it, an unknown task
- * restarts the flow (or 404), a stale or invalid move goes to where the task is, a vetoed move is
- * 409, oversize state 413, a store that is down 503. Nothing was saved in any of these cases, so
- * the task is as it was. Error statuses go through the servlet container's error handling, so
- * Spring Boot's error page shows them without a stack trace.
+ * Turns Flows' exceptions during a flow request into answers a user can act on: a stored
+ * answer that no longer reads (after a redeploy) sends the task back to the step that
+ * gave it, an unknown task restarts the flow (or 404), a stale or invalid move goes to
+ * where the task is, a vetoed move is 409, oversize state 413, a store that is down 503.
+ * Nothing was saved in any of these cases, so the task is as it was. Error statuses go
+ * through the servlet container's error handling, so Spring Boot's error page shows them
+ * without a stack trace.
  */
 final class FlowExceptionResolver extends AbstractHandlerExceptionResolver {
 
@@ -43,19 +43,23 @@ final class FlowExceptionResolver extends AbstractHandlerExceptionResolver {
 		this.settings = settings;
 		this.urls = urls;
 		setOrder(Ordered.HIGHEST_PRECEDENCE);
-		// Flows' answers are final: a 303 or an error page must not be cached by the browser.
+		// Flows' answers are final: a 303 or an error page must not be cached by the
+		// browser.
 		setPreventResponseCaching(true);
 	}
 
-	/** Only flow requests: the route is set by {@link FlowHandlerMapping} for its own URLs. */
+	/**
+	 * Only flow requests: the route is set by {@link FlowHandlerMapping} for its own
+	 * URLs.
+	 */
 	@Override
 	protected boolean shouldApplyTo(HttpServletRequest request, Object handler) {
 		return request.getAttribute(FlowRoute.ATTRIBUTE) != null;
 	}
 
 	@Override
-	protected ModelAndView doResolveException(HttpServletRequest request, HttpServletResponse response,
-			Object handler, Exception ex) {
+	protected ModelAndView doResolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
+			Exception ex) {
 		FlowRoute route = (FlowRoute) request.getAttribute(FlowRoute.ATTRIBUTE);
 		if (route == null) {
 			return null;
@@ -64,7 +68,8 @@ final class FlowExceptionResolver extends AbstractHandlerExceptionResolver {
 			if (ex instanceof UnreadableStateException unreadable
 					&& request.getAttribute(FlowRequest.ATTRIBUTE) instanceof FlowRequest flowRequest
 					&& flowRequest.task() != null && flowRequest.task().isPersisted()) {
-				// A redeploy changed the type of a stored answer: ask the step that gave it again.
+				// A redeploy changed the type of a stored answer: ask the step that gave
+				// it again.
 				StepEntry entry = this.engine.recover(flowRequest.task(), unreadable.key(), request.getUserPrincipal());
 				return (entry instanceof StepEntry.Redirect redirect)
 						? new ModelAndView(new SeeOther(this.urls.of(redirect, route.flow())))

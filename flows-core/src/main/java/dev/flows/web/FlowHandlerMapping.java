@@ -29,13 +29,13 @@ import org.springframework.web.servlet.HandlerExecutionChain;
 import org.springframework.web.servlet.handler.AbstractHandlerMapping;
 
 /**
- * Maps the URLs of every flow to handler methods: an action's {@code @OnGet} or {@code @OnPost}
- * method, or one of Flows' own (resume, back, cancel, completion page). Spring MVC's
- * {@code RequestMappingHandlerAdapter} then invokes them exactly as it invokes controller methods,
- * with the same argument resolution, binding and validation.
+ * Maps the URLs of every flow to handler methods: an action's {@code @OnGet} or
+ * {@code @OnPost} method, or one of Flows' own (resume, back, cancel, completion page).
+ * Spring MVC's {@code RequestMappingHandlerAdapter} then invokes them exactly as it
+ * invokes controller methods, with the same argument resolution, binding and validation.
  * <p>
- * Lookup reads only the path, the method and the parameters: loading the task happens once, in
- * the interceptor this mapping adds, however often the mapping is consulted.
+ * Lookup reads only the path, the method and the parameters: loading the task happens
+ * once, in the interceptor this mapping adds, however often the mapping is consulted.
  */
 public final class FlowHandlerMapping extends AbstractHandlerMapping {
 
@@ -53,7 +53,9 @@ public final class FlowHandlerMapping extends AbstractHandlerMapping {
 
 	private final Map<Class<?>, HandlerMethod> postHandlers = new HashMap<>();
 
-	/** The form type of each action that keeps its form (see {@code @FlowAction(form)}). */
+	/**
+	 * The form type of each action that keeps its form (see {@code @FlowAction(form)}).
+	 */
 	private final Map<Class<?>, Class<?>> formTypes = new HashMap<>();
 
 	/**
@@ -180,7 +182,8 @@ public final class FlowHandlerMapping extends AbstractHandlerMapping {
 				if (taskId != null) {
 					return new FlowRoute(flow, FlowRoute.Kind.RESUME, null, taskId);
 				}
-				// Pure computation over the definition: which step a new task would start at.
+				// Pure computation over the definition: which step a new task would start
+				// at.
 				Position entry = this.engine.entryPosition(flow, request.getUserPrincipal());
 				return new FlowRoute(flow, FlowRoute.Kind.ENTRY, entry, null);
 			}

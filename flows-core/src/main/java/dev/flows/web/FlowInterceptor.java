@@ -20,11 +20,12 @@ import org.springframework.web.servlet.SmartView;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
- * The web side of {@link FlowEngine#enter}: turns a flow URL into a {@link StepRequest}, and the
- * engine's answer into a handler call, a 303, or an error status. The rules themselves (one load,
- * binders and owners, no skipping ahead, stale and duplicate submits, rewinds, preconditions) are
- * the engine's. Adds the {@code flow} model object to rendered pages, and releases a claim the
- * handler left (a redisplayed form, a failure).
+ * The web side of {@link FlowEngine#enter}: turns a flow URL into a {@link StepRequest},
+ * and the engine's answer into a handler call, a 303, or an error status. The rules
+ * themselves (one load, binders and owners, no skipping ahead, stale and duplicate
+ * submits, rewinds, preconditions) are the engine's. Adds the {@code flow} model object
+ * to rendered pages, and releases a claim the handler left (a redisplayed form, a
+ * failure).
  */
 final class FlowInterceptor implements HandlerInterceptor {
 
@@ -119,7 +120,10 @@ final class FlowInterceptor implements HandlerInterceptor {
 				request.getUserPrincipal(), binding);
 	}
 
-	/** The version the submitted page was rendered at; {@code -1} for one that cannot be a version. */
+	/**
+	 * The version the submitted page was rendered at; {@code -1} for one that cannot be a
+	 * version.
+	 */
 	private Long submittedVersion(HttpServletRequest request) {
 		String submitted = request.getParameter(this.settings.versionParam());
 		if (submitted == null) {
@@ -144,7 +148,8 @@ final class FlowInterceptor implements HandlerInterceptor {
 		if (route.position() != null) {
 			ActionDefinition action = route.action();
 			if (handler instanceof HandlerMethod method && method.isVoid() && !action.view().isEmpty()) {
-				// Spring applied its URL-based default view name; the step's declared view is meant.
+				// Spring applied its URL-based default view name; the step's declared
+				// view is meant.
 				modelAndView.setViewName(action.view());
 			}
 		}
@@ -169,7 +174,8 @@ final class FlowInterceptor implements HandlerInterceptor {
 			Exception ex) {
 		if (request.getAttribute(FlowRequest.ATTRIBUTE) instanceof FlowRequest flowRequest
 				&& flowRequest.task() != null) {
-			// A handler that answered with a view of its own, or failed: the step decided nothing.
+			// A handler that answered with a view of its own, or failed: the step decided
+			// nothing.
 			releaseQuietly(flowRequest.task());
 		}
 	}

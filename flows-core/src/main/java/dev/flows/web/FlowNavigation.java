@@ -13,9 +13,9 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.View;
 
 /**
- * Flows' own handler methods, invoked by Spring MVC like an action's: resume, back, cancel, the
- * completion page, and the default POST of steps without an {@code @OnPost} method. The
- * interceptor has already loaded and checked the task.
+ * Flows' own handler methods, invoked by Spring MVC like an action's: resume, back,
+ * cancel, the completion page, and the default POST of steps without an {@code @OnPost}
+ * method. The interceptor has already loaded and checked the task.
  */
 final class FlowNavigation {
 
@@ -44,8 +44,8 @@ final class FlowNavigation {
 	}
 
 	/**
-	 * GET of the flow with a task. The engine answers it with a redirect before any handler runs;
-	 * this handler is what the mapping names for it.
+	 * GET of the flow with a task. The engine answers it with a redirect before any
+	 * handler runs; this handler is what the mapping names for it.
 	 */
 	View resume(FlowRequest request) {
 		return new SeeOther(this.urls.whereTaskIs(request.task()));

@@ -15,8 +15,8 @@ import dev.flows.definition.ScaffoldDefinition;
 import dev.flows.engine.Task;
 
 /**
- * The {@code flow} model object of every page a flow renders: titles, progress, and where the
- * form, Back and Cancel post to. In Thymeleaf:
+ * The {@code flow} model object of every page a flow renders: titles, progress, and where
+ * the form, Back and Cancel post to. In Thymeleaf:
  *
  * <pre class="code">
  * &lt;h1 th:text="${flow.stepTitle}"&gt;&lt;/h1&gt;
@@ -26,8 +26,8 @@ import dev.flows.engine.Task;
  * </pre>
  *
  * The task id and version are added to every such form automatically (through Spring's
- * {@code RequestDataValueProcessor}); {@link #getHiddenFields()} lists them for other template
- * engines.
+ * {@code RequestDataValueProcessor}); {@link #getHiddenFields()} lists them for other
+ * template engines.
  */
 public final class FlowPage {
 
@@ -40,7 +40,9 @@ public final class FlowPage {
 	 */
 	public static final String RESTARTED_MESSAGE_CODE = "flows.task.restarted";
 
-	/** The notice shown when no message source defines {@link #RESTARTED_MESSAGE_CODE}. */
+	/**
+	 * The notice shown when no message source defines {@link #RESTARTED_MESSAGE_CODE}.
+	 */
 	public static final String DEFAULT_RESTARTED_MESSAGE = "Your previous task has expired or could not be found,"
 			+ " so a new one has started.";
 
@@ -89,8 +91,8 @@ public final class FlowPage {
 	}
 
 	/**
-	 * @param restartedMessage the notice that the previous task was not found, or {@code null} when
-	 * the page was not reached by a restart
+	 * @param restartedMessage the notice that the previous task was not found, or
+	 * {@code null} when the page was not reached by a restart
 	 */
 	static FlowPage of(FlowRequest request, FlowUrls urls, FlowWebSettings settings, String restartedMessage) {
 		Task task = request.task();
@@ -100,7 +102,8 @@ public final class FlowPage {
 		boolean persisted = task != null && task.isPersisted();
 		Map<String, String> hidden = new LinkedHashMap<>();
 		if (task != null) {
-			// Before the first submit: the id the submit will store the task under, and no version.
+			// Before the first submit: the id the submit will store the task under, and
+			// no version.
 			hidden.put(settings.idParam(), task.id());
 			if (persisted) {
 				hidden.put(settings.versionParam(), Long.toString(task.version()));
@@ -200,9 +203,10 @@ public final class FlowPage {
 	}
 
 	/**
-	 * Whether the user arrived here because the previous task expired or was not found (an old
-	 * link, another user's id, a task of an older build that no longer fits). Flows only sets the
-	 * flag; show {@link #getRestartedMessage()} where your layout has room for notices.
+	 * Whether the user arrived here because the previous task expired or was not found
+	 * (an old link, another user's id, a task of an older build that no longer fits).
+	 * Flows only sets the flag; show {@link #getRestartedMessage()} where your layout has
+	 * room for notices.
 	 */
 	public boolean isRestarted() {
 		return this.restartedMessage != null;
@@ -210,8 +214,8 @@ public final class FlowPage {
 
 	/**
 	 * The notice to show when {@link #isRestarted()}, else {@code null}: the message
-	 * {@value #RESTARTED_MESSAGE_CODE} of the application's message source, in the request's locale,
-	 * or {@link #DEFAULT_RESTARTED_MESSAGE}.
+	 * {@value #RESTARTED_MESSAGE_CODE} of the application's message source, in the
+	 * request's locale, or {@link #DEFAULT_RESTARTED_MESSAGE}.
 	 */
 	public String getRestartedMessage() {
 		return this.restartedMessage;
@@ -222,7 +226,10 @@ public final class FlowPage {
 		return this.completed;
 	}
 
-	/** The steps of the innermost linear scaffold around the current step, for a progress indicator. */
+	/**
+	 * The steps of the innermost linear scaffold around the current step, for a progress
+	 * indicator.
+	 */
 	public List<Step> getProgress() {
 		return this.progress;
 	}

@@ -6,8 +6,8 @@ import dev.flows.engine.Task;
 import dev.flows.engine.TaskBinding;
 
 /**
- * The task a flow request works on, found by {@link FlowInterceptor} and shared with argument
- * resolvers, the outcome handler and the templates through a request attribute.
+ * The task a flow request works on, found by {@link FlowInterceptor} and shared with
+ * argument resolvers, the outcome handler and the templates through a request attribute.
  *
  * @param route what the URL asks for
  * @param task the task: loaded, or new and not yet stored

@@ -11,10 +11,11 @@ import org.springframework.web.servlet.support.RequestDataValueProcessor;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Adds the task id and version to every form of a flow page (on the entry page, the id the first
- * submit will store the task under), and the id of a stored task to links that lead
- * to the same flow, on top of whatever the processor it wraps adds (Spring Security's CSRF token,
- * for one). Links elsewhere are left alone, so a task id never leaks to other pages.
+ * Adds the task id and version to every form of a flow page (on the entry page, the id
+ * the first submit will store the task under), and the id of a stored task to links that
+ * lead to the same flow, on top of whatever the processor it wraps adds (Spring
+ * Security's CSRF token, for one). Links elsewhere are left alone, so a task id never
+ * leaks to other pages.
  */
 public final class FlowRequestDataValueProcessor implements RequestDataValueProcessor {
 
@@ -58,7 +59,8 @@ public final class FlowRequestDataValueProcessor implements RequestDataValueProc
 		FlowRequest flowRequest = (FlowRequest) request.getAttribute(FlowRequest.ATTRIBUTE);
 		Task task = (flowRequest != null) ? flowRequest.task() : null;
 		if (task != null) {
-			// Before the first submit the id is one nothing has stored yet: the submit stores the
+			// Before the first submit the id is one nothing has stored yet: the submit
+			// stores the
 			// task under it, so a double click of that submit finds the same task.
 			fields.put(this.settings.idParam(), task.id());
 			if (task.isPersisted()) {

@@ -5,8 +5,8 @@ import dev.flows.definition.FlowDefinition;
 import dev.flows.definition.Position;
 
 /**
- * What a flow URL asks for, worked out from the path, method and parameters alone (no store
- * access), so that it is cheap enough to compute for every handler lookup.
+ * What a flow URL asks for, worked out from the path, method and parameters alone (no
+ * store access), so that it is cheap enough to compute for every handler lookup.
  *
  * @param flow the flow
  * @param kind what is asked

@@ -8,9 +8,9 @@ import dev.flows.engine.Task;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The URLs of a flow, relative to the context path. Only a flow's own paths and its declared
- * local cancel and completion paths are ever produced, so no request can make Flows redirect
- * elsewhere.
+ * The URLs of a flow, relative to the context path. Only a flow's own paths and its
+ * declared local cancel and completion paths are ever produced, so no request can make
+ * Flows redirect elsewhere.
  */
 final class FlowUrls {
 

@@ -12,8 +12,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Plugs Flows into Spring MVC's handler adapter: the {@code Task}, {@code TaskState} and
- * {@code @FlowState} arguments, the {@code Outcome} return value, and the answers to Flows'
- * exceptions. Register it as a bean next to a {@link FlowHandlerMapping}.
+ * {@code @FlowState} arguments, the {@code Outcome} return value, and the answers to
+ * Flows' exceptions. Register it as a bean next to a {@link FlowHandlerMapping}.
  */
 public final class FlowWebMvcConfigurer implements WebMvcConfigurer {
 

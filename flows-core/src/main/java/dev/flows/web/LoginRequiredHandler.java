@@ -10,16 +10,16 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * What happens when an anonymous user reaches a step guarded by {@code @RequiresLogin}. With Spring
- * Security, the auto-configuration uses Security's own entry point (its login page, then back to
- * the same step of the same task).
+ * What happens when an anonymous user reaches a step guarded by {@code @RequiresLogin}.
+ * With Spring Security, the auto-configuration uses Security's own entry point (its login
+ * page, then back to the same step of the same task).
  */
 @FunctionalInterface
 public interface LoginRequiredHandler {
 
 	/**
-	 * Answer the request: send a response, or throw an exception that Spring MVC or Spring
-	 * Security turns into one.
+	 * Answer the request: send a response, or throw an exception that Spring MVC or
+	 * Spring Security turns into one.
 	 */
 	void handle(HttpServletRequest request, HttpServletResponse response) throws IOException;
 
@@ -31,8 +31,8 @@ public interface LoginRequiredHandler {
 	}
 
 	/**
-	 * Redirect (303) to {@code loginUrl}, a local path, with a {@code continue} parameter holding the
-	 * step's path and query so the login page can send the user back.
+	 * Redirect (303) to {@code loginUrl}, a local path, with a {@code continue} parameter
+	 * holding the step's path and query so the login page can send the user back.
 	 */
 	static LoginRequiredHandler redirectTo(String loginUrl) {
 		return (request, response) -> {

@@ -12,9 +12,10 @@ import org.springframework.web.method.support.HandlerMethodReturnValueHandler;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
- * Applies the {@link Outcome} a POST handler returned through {@link FlowEngine#complete}:
- * redisplay renders the step's view with the submitted form and its errors, storing nothing;
- * anything else moves the task, saves it once, and redirects (303) to the next page.
+ * Applies the {@link Outcome} a POST handler returned through
+ * {@link FlowEngine#complete}: redisplay renders the step's view with the submitted form
+ * and its errors, storing nothing; anything else moves the task, saves it once, and
+ * redirects (303) to the next page.
  */
 final class OutcomeReturnValueHandler implements HandlerMethodReturnValueHandler {
 
@@ -38,7 +39,8 @@ final class OutcomeReturnValueHandler implements HandlerMethodReturnValueHandler
 		FlowRequest request = (FlowRequest) webRequest.getAttribute(FlowRequest.ATTRIBUTE,
 				RequestAttributes.SCOPE_REQUEST);
 		if (request == null) {
-			throw new IllegalStateException("An Outcome was returned outside a flow request by " + returnType.getMethod());
+			throw new IllegalStateException(
+					"An Outcome was returned outside a flow request by " + returnType.getMethod());
 		}
 		Outcome outcome = (returnValue != null) ? (Outcome) returnValue : Outcome.complete();
 		Task task = request.task();
@@ -52,14 +54,17 @@ final class OutcomeReturnValueHandler implements HandlerMethodReturnValueHandler
 			container.setViewName(view);
 		}
 		if (action.keepsForm() && (outcome.kind() == Outcome.Kind.COMPLETE || outcome.kind() == Outcome.Kind.GO_TO)) {
-			// Kept with the task, so that the step shows these answers when the user comes back to it.
+			// Kept with the task, so that the step shows these answers when the user
+			// comes back to it.
 			Object form = container.getModel().get(action.form());
 			if (form != null) {
 				task.state().put(action.formStateKey(), form);
 			}
 		}
-		// Who the user is now: the handler may just have signed someone in (or out), and the
-		// transitions and preconditions of this move, and the task's owner, must be that user.
+		// Who the user is now: the handler may just have signed someone in (or out), and
+		// the
+		// transitions and preconditions of this move, and the task's owner, must be that
+		// user.
 		this.engine.complete(task, request.route().position(), outcome, webRequest.getUserPrincipal(),
 				request.binding());
 		if (outcome.kind() == Outcome.Kind.CANCEL) {
@@ -69,6 +74,5 @@ final class OutcomeReturnValueHandler implements HandlerMethodReturnValueHandler
 			container.setView(new SeeOther(this.urls.whereTaskIs(task)));
 		}
 	}
-
 
 }

@@ -17,12 +17,14 @@ public final class PrincipalTaskBinder implements TaskBinder {
 	@Override
 	public String bind(HttpServletRequest request, HttpServletResponse response) {
 		Principal principal = request.getUserPrincipal();
-		return (principal != null) ? "p:" + Secrets.digest(principal.getName()) : this.anonymous.bind(request, response);
+		return (principal != null) ? "p:" + Secrets.digest(principal.getName())
+				: this.anonymous.bind(request, response);
 	}
 
 	@Override
 	public String prepare(HttpServletRequest request, HttpServletResponse response) {
-		return (request.getUserPrincipal() != null) ? bind(request, response) : this.anonymous.prepare(request, response);
+		return (request.getUserPrincipal() != null) ? bind(request, response)
+				: this.anonymous.prepare(request, response);
 	}
 
 	@Override

@@ -8,8 +8,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * Random secrets and their digests for binders. A store only ever sees digests, so a leaked row
- * cannot be replayed as a binding.
+ * Random secrets and their digests for binders. A store only ever sees digests, so a
+ * leaked row cannot be replayed as a binding.
  */
 final class Secrets {
 
@@ -34,12 +34,16 @@ final class Secrets {
 		}
 	}
 
-	/** Compares in constant time, so timing says nothing about how much of a binding matched. */
+	/**
+	 * Compares in constant time, so timing says nothing about how much of a binding
+	 * matched.
+	 */
 	static boolean equal(String expected, String actual) {
 		if (expected == null || actual == null) {
 			return false;
 		}
-		return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), actual.getBytes(StandardCharsets.UTF_8));
+		return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+				actual.getBytes(StandardCharsets.UTF_8));
 	}
 
 }

@@ -11,14 +11,16 @@ import org.springframework.web.servlet.SmartView;
 
 /**
  * Flows' one way to send the browser on: 303 See Other to a local path. Unlike
- * {@code response.encodeRedirectURL} (and Spring's {@code RedirectView}, which calls it), it never
- * writes the session id into the URL, where it would leak through logs and Referer headers.
+ * {@code response.encodeRedirectURL} (and Spring's {@code RedirectView}, which calls it),
+ * it never writes the session id into the URL, where it would leak through logs and
+ * Referer headers.
  */
 final class SeeOther implements SmartView {
 
 	private final String localPath;
 
-	/** @param localPath a path within the application, without the context path */
+	/**
+	 * @param localPath a path within the application, without the context path */
 	SeeOther(String localPath) {
 		this.localPath = localPath;
 	}

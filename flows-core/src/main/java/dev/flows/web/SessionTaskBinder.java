@@ -7,9 +7,9 @@ import jakarta.servlet.http.HttpSession;
 import org.springframework.web.util.WebUtils;
 
 /**
- * The default binder: a random secret kept as an HTTP session attribute. Session attributes
- * survive the session id change Spring Security makes at login, so signing in part way through a
- * flow keeps the task.
+ * The default binder: a random secret kept as an HTTP session attribute. Session
+ * attributes survive the session id change Spring Security makes at login, so signing in
+ * part way through a flow keeps the task.
  */
 public final class SessionTaskBinder implements TaskBinder {
 
@@ -19,7 +19,8 @@ public final class SessionTaskBinder implements TaskBinder {
 	public String bind(HttpServletRequest request, HttpServletResponse response) {
 		HttpSession session = request.getSession(true);
 		String secret;
-		// Concurrent first submits of one browser share the session: they must share one secret.
+		// Concurrent first submits of one browser share the session: they must share one
+		// secret.
 		synchronized (WebUtils.getSessionMutex(session)) {
 			secret = (String) session.getAttribute(SECRET_ATTRIBUTE);
 			if (secret == null) {
@@ -30,7 +31,10 @@ public final class SessionTaskBinder implements TaskBinder {
 		return "s:" + Secrets.digest(secret);
 	}
 
-	/** Binds only within a session that exists already: an entry page view creates no session. */
+	/**
+	 * Binds only within a session that exists already: an entry page view creates no
+	 * session.
+	 */
 	@Override
 	public String prepare(HttpServletRequest request, HttpServletResponse response) {
 		return (request.getSession(false) != null) ? bind(request, response) : null;

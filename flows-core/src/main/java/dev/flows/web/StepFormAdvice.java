@@ -10,18 +10,19 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * Shows a step's form again with the user's earlier answers, for steps that keep their form
- * ({@link FlowAction#form()}): before the {@code @OnGet} method of such a step runs, the form the
- * task holds for it goes into the model, so Spring MVC hands it to the method's
- * {@code @ModelAttribute} argument instead of a new one. Register it as a bean next to a
- * {@link FlowHandlerMapping}; it does nothing for other requests.
+ * Shows a step's form again with the user's earlier answers, for steps that keep their
+ * form ({@link FlowAction#form()}): before the {@code @OnGet} method of such a step runs,
+ * the form the task holds for it goes into the model, so Spring MVC hands it to the
+ * method's {@code @ModelAttribute} argument instead of a new one. Register it as a bean
+ * next to a {@link FlowHandlerMapping}; it does nothing for other requests.
  */
 @ControllerAdvice
 public final class StepFormAdvice {
 
 	private final FlowHandlerMapping mapping;
 
-	/** @param mapping the flows' handler mapping, which knows each step's form type */
+	/**
+	 * @param mapping the flows' handler mapping, which knows each step's form type */
 	public StepFormAdvice(FlowHandlerMapping mapping) {
 		this.mapping = mapping;
 	}

@@ -42,18 +42,19 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * What one request costs the engine, as ratios against a baseline measured in the same run, so the
- * figures mean something on a noisy shared machine.
+ * What one request costs the engine, as ratios against a baseline measured in the same
+ * run, so the figures mean something on a noisy shared machine.
  * <ul>
- * <li>{@code jsonBaseline}: the floor any store-backed wizard pays per request: read the task's
- * state JSON and write it back.</li>
- * <li>{@code readPage}: what a GET of a step costs: load, decode, check access and preconditions
- * (no write).</li>
- * <li>{@code submitStep}: what a POST costs: claim and load, apply the outcome, run the transition,
- * save (plus one load to know which way to go, which the web layer does not need).</li>
+ * <li>{@code jsonBaseline}: the floor any store-backed wizard pays per request: read the
+ * task's state JSON and write it back.</li>
+ * <li>{@code readPage}: what a GET of a step costs: load, decode, check access and
+ * preconditions (no write).</li>
+ * <li>{@code submitStep}: what a POST costs: claim and load, apply the outcome, run the
+ * transition, save (plus one load to know which way to go, which the web layer does not
+ * need).</li>
  * </ul>
- * Each runs with 1,000 and 100,000 tasks in the store: the ratio between the two shows how the
- * cost scales with the number of live tasks.
+ * Each runs with 1,000 and 100,000 tasks in the store: the ratio between the two shows
+ * how the cost scales with the number of live tasks.
  * <p>
  * Run: {@code bash scripts/benchmark.sh}.
  */
@@ -85,8 +86,8 @@ public class EngineBenchmark {
 		this.codec = TaskStateCodec.withDefaults();
 		FlowDefinition flow = FlowBuilder.flow("bench", "/bench").action(First.class).action(Second.class).build();
 		this.flow = flow;
-		this.engine = new FlowEngine(new FlowRegistry(List.of(flow)), new InMemoryTaskStore(Integer.MAX_VALUE), this.codec, List.of(),
-				Clock.systemUTC(), TaskTimeouts.DEFAULTS);
+		this.engine = new FlowEngine(new FlowRegistry(List.of(flow)), new InMemoryTaskStore(Integer.MAX_VALUE),
+				this.codec, List.of(), Clock.systemUTC(), TaskTimeouts.DEFAULTS);
 		for (int i = 0; i < this.liveTasks; i++) {
 			Task task = this.engine.newTask(flow, "binding", null);
 			fill(task.state());
@@ -119,9 +120,9 @@ public class EngineBenchmark {
 	public Task submitStep() {
 		Task task = this.engine.load(this.taskId);
 		boolean forward = task.position().equals(this.first);
-		StepEntry entry = this.engine.enter(new StepRequest(this.flow,
-				forward ? StepRequest.Kind.SUBMIT : StepRequest.Kind.BACK, task.position(), this.taskId, task.version(),
-				null, TaskBinding.NONE));
+		StepEntry entry = this.engine
+			.enter(new StepRequest(this.flow, forward ? StepRequest.Kind.SUBMIT : StepRequest.Kind.BACK,
+					task.position(), this.taskId, task.version(), null, TaskBinding.NONE));
 		Task claimed = ((StepEntry.Proceed) entry).task();
 		if (forward) {
 			this.engine.complete(claimed, this.first, Outcome.complete(), null);

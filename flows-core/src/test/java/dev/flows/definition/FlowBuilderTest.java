@@ -38,18 +38,21 @@ class FlowBuilderTest {
 			.cancelUrl("/shop")
 			.onComplete("purchase/thanks")
 			.action(ConfirmItem.class)
-			.scaffold("get-user-account", (account) -> account.title("Tell us who you are")
-				.transition(ExplicitTransition.INSTANCE)
-				.precondition(new SkipWhenAuthenticated())
-				.action(LoginOrRegister.class)
-				.action(Register.class)
-				// A goTo target must have a class: LoginOrRegister names ForgotPassword.
-				.scaffold(ForgotPassword.class))
-			.scaffold("choose-payment", (payment) -> payment.title("Tell us how you want to pay")
-				.transition(new ChoosePaymentTransition())
-				.precondition(LoginRequiredPrecondition.INSTANCE)
-				.action(UseSavedMethod.class)
-				.scaffold(NewPaymentMethod.class))
+			.scaffold("get-user-account",
+					(account) -> account.title("Tell us who you are")
+						.transition(ExplicitTransition.INSTANCE)
+						.precondition(new SkipWhenAuthenticated())
+						.action(LoginOrRegister.class)
+						.action(Register.class)
+						// A goTo target must have a class: LoginOrRegister names
+						// ForgotPassword.
+						.scaffold(ForgotPassword.class))
+			.scaffold("choose-payment",
+					(payment) -> payment.title("Tell us how you want to pay")
+						.transition(new ChoosePaymentTransition())
+						.precondition(LoginRequiredPrecondition.INSTANCE)
+						.action(UseSavedMethod.class)
+						.scaffold(NewPaymentMethod.class))
 			.action(ConfirmAndPay.class)
 			.build();
 
@@ -66,10 +69,11 @@ class FlowBuilderTest {
 	@Test
 	void aScaffoldBuiltInCodeEqualsItsAnnotatedClass() {
 		FlowDefinition coded = FlowBuilder.flow("bank", "/bank")
-			.scaffold("bank-account", (bank) -> bank.title("Bank account")
-				.transition(LinearTransition.INSTANCE)
-				.action(BankDetails.class)
-				.action(AccountAddress.class))
+			.scaffold("bank-account",
+					(bank) -> bank.title("Bank account")
+						.transition(LinearTransition.INSTANCE)
+						.action(BankDetails.class)
+						.action(AccountAddress.class))
 			.build();
 		FlowDefinition annotatedScaffold = FlowBuilder.flow("bank", "/bank").scaffold(BankAccount.class).build();
 
@@ -160,12 +164,14 @@ class FlowBuilderTest {
 		assertThat(scaffold("get-user-account").transition()).isSameAs(ExplicitTransition.INSTANCE);
 		assertThat(scaffold("get-user-account/forgot-password").transition()).isSameAs(LinearTransition.INSTANCE);
 		assertThat(scaffold("choose-payment").transition()).isInstanceOf(ChoosePaymentTransition.class);
-		assertThat(scaffold("choose-payment/new-payment-method").transition()).isInstanceOf(PaymentTypeTransition.class);
+		assertThat(scaffold("choose-payment/new-payment-method").transition())
+			.isInstanceOf(PaymentTypeTransition.class);
 	}
 
 	@Test
 	void preconditionsAreReadFromTheAnnotations() {
-		assertThat(scaffold("get-user-account").preconditions()).singleElement().isInstanceOf(SkipWhenAuthenticated.class);
+		assertThat(scaffold("get-user-account").preconditions()).singleElement()
+			.isInstanceOf(SkipWhenAuthenticated.class);
 		assertThat(scaffold("choose-payment").preconditions()).containsExactly(LoginRequiredPrecondition.INSTANCE);
 		assertThat(action("confirm-and-pay").preconditions()).singleElement()
 			.isInstanceOfSatisfying(RequiredStatePrecondition.class, (required) -> {
@@ -189,15 +195,16 @@ class FlowBuilderTest {
 	void anActionDeclaredInCodeEqualsOneDeclaredByAnnotation() {
 		FlowDefinition flow = FlowBuilder.flow("pair", "/pair")
 			.action(Annotated.class)
-			.action(Plain.class, (plain) -> plain.name("plain-step")
-				.title("Pick a size")
-				.view("shop/size")
-				.submitLabel("Next")
-				.showBack(false)
-				.showCancel(false)
-				.skippable(true)
-				.owns("size", "colour")
-				.targets(Annotated.class))
+			.action(Plain.class,
+					(plain) -> plain.name("plain-step")
+						.title("Pick a size")
+						.view("shop/size")
+						.submitLabel("Next")
+						.showBack(false)
+						.showCancel(false)
+						.skippable(true)
+						.owns("size", "colour")
+						.targets(Annotated.class))
 			.build();
 
 		ActionDefinition fromAnnotation = flow.action(Position.of("annotated-step")).orElseThrow();
@@ -211,7 +218,8 @@ class FlowBuilderTest {
 	@Test
 	void aCustomizerOverridesAndAddsToTheAnnotation() {
 		FlowDefinition flow = FlowBuilder.flow("custom", "/custom")
-			.action(ConfirmItem.class, (confirm) -> confirm.title("Sure?").submitLabel("Yes").showBack(true).owns("quantity"))
+			.action(ConfirmItem.class,
+					(confirm) -> confirm.title("Sure?").submitLabel("Yes").showBack(true).owns("quantity"))
 			.build();
 
 		ActionDefinition confirm = flow.action(Position.of("confirm-item")).orElseThrow();
@@ -294,7 +302,10 @@ class FlowBuilderTest {
 		return this.annotated.scaffold(Position.parse(position));
 	}
 
-	/** Everything about each node except the class of code-built scaffolds, one line per node. */
+	/**
+	 * Everything about each node except the class of code-built scaffolds, one line per
+	 * node.
+	 */
 	private static List<String> describe(FlowDefinition flow) {
 		return flow.positions().stream().map((position) -> {
 			NodeDefinition node = flow.node(position).orElseThrow();
@@ -311,9 +322,8 @@ class FlowBuilderTest {
 		return "action " + action.name() + " title=" + action.title() + " view=" + action.view() + " submit="
 				+ action.submitLabel() + " back=" + action.showBack() + " cancel=" + action.showCancel() + " skip="
 				+ action.skippable() + " owns=" + new TreeSet<>(action.ownedStateKeys()) + " targets="
-				+ action.targets().stream().map(Class::getSimpleName).toList() + " get="
-				+ action.getHandler().getName() + " post="
-				+ ((action.postHandler() != null) ? action.postHandler().getName() : null) + " "
+				+ action.targets().stream().map(Class::getSimpleName).toList() + " get=" + action.getHandler().getName()
+				+ " post=" + ((action.postHandler() != null) ? action.postHandler().getName() : null) + " "
 				+ preconditions(action);
 	}
 

@@ -56,7 +56,8 @@ class FlowDefinitionTest {
 		assertThat(this.purchase.resolveTarget(resetPassword, LoginOrRegister.class)).contains(login);
 		assertThat(this.purchase.resolveTarget(login, ForgotPassword.class))
 			.contains(Position.parse("get-user-account/forgot-password"));
-		assertThat(this.purchase.resolveTarget(resetPassword, ConfirmItem.class)).contains(Position.parse("confirm-item"));
+		assertThat(this.purchase.resolveTarget(resetPassword, ConfirmItem.class))
+			.contains(Position.parse("confirm-item"));
 		assertThat(this.purchase.resolveTarget(login, CreditCard.class)).as("inside a sibling scaffold").isEmpty();
 		assertThat(this.purchase.resolveTarget(Position.ROOT, ConfirmItem.class)).isEmpty();
 	}
@@ -66,7 +67,9 @@ class FlowDefinitionTest {
 		assertThat(this.purchase.onComplete()).isEqualTo("purchase/thanks");
 		assertThat(this.purchase.completesWithRedirect()).isFalse();
 
-		FlowDefinition redirecting = FlowBuilder.fromAnnotatedClass(Purchase.class).onComplete("redirect:/orders").build();
+		FlowDefinition redirecting = FlowBuilder.fromAnnotatedClass(Purchase.class)
+			.onComplete("redirect:/orders")
+			.build();
 		assertThat(redirecting.completesWithRedirect()).isTrue();
 		assertThat(redirecting.completionRedirectPath()).isEqualTo("/orders");
 	}
@@ -88,7 +91,8 @@ class FlowDefinitionTest {
 
 	@Test
 	void isMatchesTheDeclaringClassAndItsSupertypes() {
-		NodeDefinition paypal = this.purchase.node(Position.parse("choose-payment/new-payment-method/paypal")).orElseThrow();
+		NodeDefinition paypal = this.purchase.node(Position.parse("choose-payment/new-payment-method/paypal"))
+			.orElseThrow();
 
 		assertThat(paypal.is(PayPal.class)).isTrue();
 		assertThat(paypal.is(Object.class)).isTrue();
@@ -97,7 +101,8 @@ class FlowDefinitionTest {
 
 	@Test
 	void definitionsCannotBeChanged() {
-		ActionDefinition login = this.purchase.action(Position.parse("get-user-account/login-or-register")).orElseThrow();
+		ActionDefinition login = this.purchase.action(Position.parse("get-user-account/login-or-register"))
+			.orElseThrow();
 
 		assertThat(this.purchase.root().children()).isUnmodifiable();
 		assertThat(this.purchase.positions()).isUnmodifiable();

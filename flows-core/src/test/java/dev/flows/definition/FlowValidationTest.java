@@ -11,9 +11,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
- * Startup validation: one test per message of FlowValidator, ActionBuilder, ScaffoldBuilder,
- * FlowBuilder, ComponentResolver and FlowRegistry. Each message names the offending class and says
- * what to do.
+ * Startup validation: one test per message of FlowValidator, ActionBuilder,
+ * ScaffoldBuilder, FlowBuilder, ComponentResolver and FlowRegistry. Each message names
+ * the offending class and says what to do.
  */
 class FlowValidationTest {
 
@@ -47,8 +47,8 @@ class FlowValidationTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "https://evil.example/", "//evil.example", "/\\evil.example", "\\\\evil.example",
-			"/\t/evil.example", "/\n/evil.example", "/\r\n/evil.example", "/\0/evil.example",
-			"evil.example", "javascript:alert(1)", "" })
+			"/\t/evil.example", "/\n/evil.example", "/\r\n/evil.example", "/\0/evil.example", "evil.example",
+			"javascript:alert(1)", "" })
 	void aCancelUrlThatIsNotALocalPathIsRejected(String cancelUrl) {
 		assertThatExceptionOfType(FlowDefinitionException.class)
 			.isThrownBy(() -> FlowBuilder.fromAnnotatedClass(Valid.class).cancelUrl(cancelUrl).build())
@@ -115,10 +115,11 @@ class FlowValidationTest {
 			.withMessageContaining("has the name '_back'")
 			.withMessageContaining("use letters, digits");
 		assertThatExceptionOfType(FlowDefinitionException.class)
-			.isThrownBy(() -> FlowBuilder.flow("names", "/names").action(Step.class, (step) -> step.name("a/b")).build())
+			.isThrownBy(
+					() -> FlowBuilder.flow("names", "/names").action(Step.class, (step) -> step.name("a/b")).build())
 			.withMessageContaining("has the name 'a/b'");
-		assertThatExceptionOfType(FlowDefinitionException.class)
-			.isThrownBy(() -> FlowBuilder.flow("names", "/names").scaffold("two words", (s) -> s.action(Step.class)).build())
+		assertThatExceptionOfType(FlowDefinitionException.class).isThrownBy(
+				() -> FlowBuilder.flow("names", "/names").scaffold("two words", (s) -> s.action(Step.class)).build())
 			.withMessageContaining("Scaffold 'two words'");
 	}
 
@@ -152,7 +153,8 @@ class FlowValidationTest {
 	@Test
 	void aGoToTargetThatIsNotInTheFlowIsRejected() {
 		assertThatExceptionOfType(FlowDefinitionException.class)
-			.isThrownBy(() -> FlowBuilder.flow("targets", "/targets").action(PointsAway.class).action(Step.class).build())
+			.isThrownBy(
+					() -> FlowBuilder.flow("targets", "/targets").action(PointsAway.class).action(Step.class).build())
 			.withMessageContaining("Action " + PointsAway.class.getName())
 			.withMessageContaining("declares goTo target " + Stranger.class.getName())
 			.withMessageContaining("does not exist")
@@ -175,7 +177,8 @@ class FlowValidationTest {
 	@Test
 	void requiresStateOtherwiseNamingAStepOutsideTheFlowIsRejected() {
 		assertThatExceptionOfType(FlowDefinitionException.class)
-			.isThrownBy(() -> FlowBuilder.flow("state", "/state").action(Step.class).action(NeedsStranger.class).build())
+			.isThrownBy(
+					() -> FlowBuilder.flow("state", "/state").action(Step.class).action(NeedsStranger.class).build())
 			.withMessageContaining(NeedsStranger.class.getName())
 			.withMessageContaining("@RequiresState(otherwise = " + Stranger.class.getName() + ")")
 			.withMessageContaining("name an action of this flow");
@@ -200,7 +203,10 @@ class FlowValidationTest {
 
 	@Test
 	void requiresStateOtherwiseNamingAStepOfTheFlowIsAccepted() {
-		FlowDefinition flow = FlowBuilder.flow("state", "/state").action(Stranger.class).action(NeedsStranger.class).build();
+		FlowDefinition flow = FlowBuilder.flow("state", "/state")
+			.action(Stranger.class)
+			.action(NeedsStranger.class)
+			.build();
 
 		assertThat(flow.action(Position.of("needs-stranger")).orElseThrow().preconditions()).singleElement()
 			.isInstanceOfSatisfying(RequiredStatePrecondition.class,
@@ -339,8 +345,8 @@ class FlowValidationTest {
 
 		assertThatExceptionOfType(FlowDefinitionException.class)
 			.isThrownBy(() -> new FlowRegistry(List.of(first, second)))
-			.withMessageContaining(Valid.class.getName() + " and " + SamePath.class.getName()
-					+ " are both mounted at /valid")
+			.withMessageContaining(
+					Valid.class.getName() + " and " + SamePath.class.getName() + " are both mounted at /valid")
 			.withMessageContaining("give one of them another @Flow(path)");
 	}
 
@@ -351,7 +357,8 @@ class FlowValidationTest {
 
 		assertThatExceptionOfType(FlowDefinitionException.class)
 			.isThrownBy(() -> new FlowRegistry(List.of(first, second)))
-			.withMessageContaining(Valid.class.getName() + " and " + SameName.class.getName() + " are both named 'valid'")
+			.withMessageContaining(
+					Valid.class.getName() + " and " + SameName.class.getName() + " are both named 'valid'")
 			.withMessageContaining("give one of them another @Flow(name)");
 	}
 

@@ -29,7 +29,8 @@ public final class CountingTaskStore implements TaskStore {
 
 	/** Calls of every method that writes (a claim writes too). */
 	public int writes() {
-		return calls("insert") + calls("insertClaimed") + calls("claim") + calls("release") + calls("update") + calls("touch") + calls("delete") + calls("deleteExpired");
+		return calls("insert") + calls("insertClaimed") + calls("claim") + calls("release") + calls("update")
+				+ calls("touch") + calls("delete") + calls("deleteExpired");
 	}
 
 	public void reset() {

@@ -34,25 +34,25 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
- * Drives a {@link FlowEngine} over a {@link RandomFlow} through its request API, the way a front end
- * does, one {@link Op} at a time, and checks every answer and the stored task against a model of
- * what the engine should do.
+ * Drives a {@link FlowEngine} over a {@link RandomFlow} through its request API, the way
+ * a front end does, one {@link Op} at a time, and checks every answer and the stored task
+ * against a model of what the engine should do.
  * <p>
- * The model knows each stored task's position, history, status, version and state, and who holds
- * its claim until when; it is updated only by what should be stored. After every operation the
- * driver checks, for every task it has seen:
+ * The model knows each stored task's position, history, status, version and state, and
+ * who holds its claim until when; it is updated only by what should be stored. After
+ * every operation the driver checks, for every task it has seen:
  * <ul>
- * <li>the stored task is what the model says (position, history, status, version, and every state
- * value read back as the type it was put as);</li>
- * <li>its position is an action (a leaf) of the flow, and its history holds only actions where the
- * task has been;</li>
- * <li>a task the model says was not saved is stored byte for byte as before (only a page read may
- * move its expiry);</li>
+ * <li>the stored task is what the model says (position, history, status, version, and
+ * every state value read back as the type it was put as);</li>
+ * <li>its position is an action (a leaf) of the flow, and its history holds only actions
+ * where the task has been;</li>
+ * <li>a task the model says was not saved is stored byte for byte as before (only a page
+ * read may move its expiry);</li>
  * <li>hooks' after-phase reported exactly the moves that were stored.</li>
  * </ul>
- * Independently of the model, every {@code Proceed} for a submit (the handler runs) is checked
- * against earlier runs of the same task version: a second run is allowed only if every earlier one
- * was released without saving or its claim lapsed.
+ * Independently of the model, every {@code Proceed} for a submit (the handler runs) is
+ * checked against earlier runs of the same task version: a second run is allowed only if
+ * every earlier one was released without saving or its claim lapsed.
  */
 final class EngineDriver {
 
@@ -60,7 +60,10 @@ final class EngineDriver {
 
 	static final Instant START = Instant.parse("2030-05-01T09:00:00Z");
 
-	/** The user, always the same: owners and bindings are not what these properties are about. */
+	/**
+	 * The user, always the same: owners and bindings are not what these properties are
+	 * about.
+	 */
 	private static final Principal USER = null;
 
 	/** A failure made to happen during one operation. */
@@ -105,10 +108,12 @@ final class EngineDriver {
 
 	/**
 	 * A handler's behaviour.
+	 *
 	 * @param act what it decides
 	 * @param target which declared target a goTo names, modulo their number
 	 * @param value what it puts under the key its step owns
-	 * @param pick what it puts under {@link RandomFlow#PICK_KEY}, or {@code null} to leave it
+	 * @param pick what it puts under {@link RandomFlow#PICK_KEY}, or {@code null} to
+	 * leave it
 	 */
 	record Handler(Act act, int target, Val value, Integer pick) {
 
@@ -129,6 +134,7 @@ final class EngineDriver {
 
 	/** One thing a user (or a node) does. */
 	sealed interface Op permits Start, Submit, StaleSubmit, FirstFormAgain, Finish, Back, Cancel, Render, Tick {
+
 	}
 
 	/** Open the entry page, then submit it with the id it rendered. */
@@ -136,17 +142,22 @@ final class EngineDriver {
 	}
 
 	/**
-	 * Submit a step of the current task at its current version: the current step, one of the
-	 * history (a rewind), or any node; {@code pending} leaves the handler running.
+	 * Submit a step of the current task at its current version: the current step, one of
+	 * the history (a rewind), or any node; {@code pending} leaves the handler running.
 	 */
 	record Submit(Where where, int index, Handler handler, Fault fault, boolean pending) implements Op {
 	}
 
-	/** Submit any node with a version the task is no longer (or not yet) at: an old tab. */
+	/**
+	 * Submit any node with a version the task is no longer (or not yet) at: an old tab.
+	 */
 	record StaleSubmit(int index, int behind) implements Op {
 	}
 
-	/** The entry page's form posted again: its id, no version (a double click, or Back to it). */
+	/**
+	 * The entry page's form posted again: its id, no version (a double click, or Back to
+	 * it).
+	 */
 	record FirstFormAgain(Handler handler, Fault fault, boolean pending) implements Op {
 	}
 
@@ -414,7 +425,8 @@ final class EngineDriver {
 		return Fault.NONE;
 	}
 
-	// --- operations -------------------------------------------------------------------------------
+	// --- operations
+	// -------------------------------------------------------------------------------
 
 	private void start(Start start) {
 		Task fresh = proceeded(this.engine.enter(request(StepRequest.Kind.ENTRY, null, null, null)));
@@ -471,7 +483,10 @@ final class EngineDriver {
 				Fault.NONE, false);
 	}
 
-	/** A submit with a task id and version: claim, then serve the step, rewinding to it if need be. */
+	/**
+	 * A submit with a task id and version: claim, then serve the step, rewinding to it if
+	 * need be.
+	 */
 	private void claimAndServe(String id, String position, long version, Handler handler, Fault fault,
 			boolean pending) {
 		StepRequest request = request(StepRequest.Kind.SUBMIT, position, id, version);
@@ -604,7 +619,8 @@ final class EngineDriver {
 				else {
 					assertThatNoException().as(context(what))
 						.isThrownBy(() -> this.engine.complete(run.task, at, Outcome.cancel(), USER));
-					// The task is deleted by id, whatever happened to it since the run claimed it.
+					// The task is deleted by id, whatever happened to it since the run
+					// claimed it.
 					this.tasks.remove(run.taskId);
 					this.happened.add("cancelled by a handler");
 					this.expectedAnnouncements.addAll(run.unannounced);
@@ -770,12 +786,14 @@ final class EngineDriver {
 		}
 	}
 
-	// --- the model ----------------------------------------------------------------------------------
+	// --- the model
+	// ----------------------------------------------------------------------------------
 
 	/**
-	 * Rewind to the history entry at {@code index}: the steps after it are dropped, and the state
-	 * keys owned by dropped steps, unless a step that is kept owns them too (the documented rule:
-	 * a step's keys are cleared when the user rewinds to before it).
+	 * Rewind to the history entry at {@code index}: the steps after it are dropped, and
+	 * the state keys owned by dropped steps, unless a step that is kept owns them too
+	 * (the documented rule: a step's keys are cleared when the user rewinds to before
+	 * it).
 	 */
 	private void rewind(TaskModel model, int index) {
 		String destination = model.history.get(index);
@@ -817,11 +835,12 @@ final class EngineDriver {
 		return (older >= 0) ? older : version + 1 + behind;
 	}
 
-	// --- checks -------------------------------------------------------------------------------------
+	// --- checks
+	// -------------------------------------------------------------------------------------
 
 	/**
-	 * Enter a submit; if the engine lets the handler run, check that no earlier run of the same task
-	 * version still holds a live claim or was saved.
+	 * Enter a submit; if the engine lets the handler run, check that no earlier run of
+	 * the same task version still holds a live claim or was saved.
 	 */
 	private StepEntry enterSubmit(StepRequest request) {
 		StepEntry answer = this.engine.enter(request);
@@ -895,7 +914,8 @@ final class EngineDriver {
 	private void assertState(Task task, TaskModel model, String what) {
 		assertThat(task.state().keys()).as(context(what + ": keys")).isEqualTo(new TreeSet<>(model.state.keySet()));
 		model.state.forEach((key, value) -> assertThat(task.state().get(key, value.type()))
-			.as(context(what + ": '" + key + "' reads back as put")).isEqualTo(value.value()));
+			.as(context(what + ": '" + key + "' reads back as put"))
+			.isEqualTo(value.value()));
 	}
 
 	private void redirectedToTask(StepEntry answer, String id, String what) {
@@ -915,13 +935,17 @@ final class EngineDriver {
 				TaskBinding.NONE);
 	}
 
-	/** A description of a check, with how the run got there, built only if the check fails. */
+	/**
+	 * A description of a check, with how the run got there, built only if the check
+	 * fails.
+	 */
 	private Supplier<String> context(String what) {
 		return () -> describe(what);
 	}
 
 	private String describe(String what) {
-		StringBuilder text = new StringBuilder(what).append("\nflow: ").append(this.random.shape())
+		StringBuilder text = new StringBuilder(what).append("\nflow: ")
+			.append(this.random.shape())
 			.append("\noperations so far:");
 		for (int i = 0; i < this.trace.size(); i++) {
 			text.append("\n  ").append(i + 1).append(". ").append(this.trace.get(i));
@@ -947,7 +971,8 @@ final class EngineDriver {
 		return TaskRecord.shortId(id);
 	}
 
-	// --- collaborators ------------------------------------------------------------------------------
+	// --- collaborators
+	// ------------------------------------------------------------------------------
 
 	/** The memory store, down on demand for claims, saves or deletes. */
 	static final class FaultyStore implements TaskStore {
@@ -1020,7 +1045,9 @@ final class EngineDriver {
 
 	}
 
-	/** Vetoes the n-th move of an operation on demand, and records the moves announced. */
+	/**
+	 * Vetoes the n-th move of an operation on demand, and records the moves announced.
+	 */
 	static final class Hooks implements FlowHook {
 
 		private final List<String> announced;

@@ -51,17 +51,18 @@ import net.jqwik.api.statistics.Statistics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Properties of the engine over random flows and random things users do, through the request API
- * alone (see {@link EngineDriver} for what is checked after every operation).
+ * Properties of the engine over random flows and random things users do, through the
+ * request API alone (see {@link EngineDriver} for what is checked after every operation).
  * <p>
- * Flows: random trees of scaffolds and actions, actions up to {@value RandomFlow#MAX_DEPTH} levels
- * below the root, each scaffold linear, explicit (its actions declaring goTo targets among their
- * siblings and the children of outer scaffolds) or choosing children by a state value. Operations:
- * submits of the current step (complete, goTo, redisplay, cancel, a failing handler, a handler that
- * never returns), submits of a step in the history (a rewind), of any node, of a stale version, the
- * first form again, Back, Cancel, page reads, time passing (claims lapse), a store that is down for
- * a claim, a save or a delete, and a hook that vetoes a move; a submit may be left running while
- * other requests arrive.
+ * Flows: random trees of scaffolds and actions, actions up to
+ * {@value RandomFlow#MAX_DEPTH} levels below the root, each scaffold linear, explicit
+ * (its actions declaring goTo targets among their siblings and the children of outer
+ * scaffolds) or choosing children by a state value. Operations: submits of the current
+ * step (complete, goTo, redisplay, cancel, a failing handler, a handler that never
+ * returns), submits of a step in the history (a rewind), of any node, of a stale version,
+ * the first form again, Back, Cancel, page reads, time passing (claims lapse), a store
+ * that is down for a claim, a save or a delete, and a hook that vetoes a move; a submit
+ * may be left running while other requests arrive.
  */
 class EnginePropertiesTest {
 
@@ -79,8 +80,9 @@ class EnginePropertiesTest {
 	}
 
 	/**
-	 * The same checks, with operations that mostly leave handlers running, let their claims lapse,
-	 * and submit the same version again: duplicates, takeovers and saves that lose the race.
+	 * The same checks, with operations that mostly leave handlers running, let their
+	 * claims lapse, and submit the same version again: duplicates, takeovers and saves
+	 * that lose the race.
 	 */
 	@Property(tries = 300, edgeCases = EdgeCasesMode.NONE)
 	void aHandlerRunsOncePerVersionUnlessItsClaimLapsedOrItSavedNothing(@ForAll("flows") Branch shape,
@@ -94,9 +96,10 @@ class EnginePropertiesTest {
 	}
 
 	/**
-	 * Requests for one task version arriving at the same moment on several threads (double clicks,
-	 * retries reaching other nodes, a Back among them): exactly one is let through each time, so
-	 * exactly one handler runs and one save is made, whether duplicates wait for the claim or not.
+	 * Requests for one task version arriving at the same moment on several threads
+	 * (double clicks, retries reaching other nodes, a Back among them): exactly one is
+	 * let through each time, so exactly one handler runs and one save is made, whether
+	 * duplicates wait for the claim or not.
 	 */
 	@Property(tries = 40, edgeCases = EdgeCasesMode.NONE)
 	void ofRequestsArrivingTogetherForOneVersionExactlyOneProceeds(@ForAll("flows") Branch shape,
@@ -109,8 +112,10 @@ class EnginePropertiesTest {
 						EngineDriver.CLAIM_TIMEOUT, duplicatesWait ? Duration.ofSeconds(2) : Duration.ZERO));
 		ExecutorService pool = Executors.newFixedThreadPool(threads + 1);
 		try {
-			String id = ((StepEntry.Proceed) engine.enter(new StepRequest(random.flow(), StepRequest.Kind.ENTRY, null,
-					null, null, null, TaskBinding.NONE))).task().id();
+			String id = ((StepEntry.Proceed) engine.enter(
+					new StepRequest(random.flow(), StepRequest.Kind.ENTRY, null, null, null, null, TaskBinding.NONE)))
+				.task()
+				.id();
 			Position entry = Position.parse(random.entry(0));
 			// The entry page's first submit, with no version: one task is created.
 			List<StepRequest> firsts = Collections.nCopies(threads, submit(random, entry, id, null));
@@ -143,12 +148,11 @@ class EnginePropertiesTest {
 	}
 
 	/**
-	 * Sends the requests at once; each one let through does what its front end would: a submit's
-	 * handler puts a value and completes the step, a Back goes back. Returns how many were let
-	 * through.
+	 * Sends the requests at once; each one let through does what its front end would: a
+	 * submit's handler puts a value and completes the step, a Back goes back. Returns how
+	 * many were let through.
 	 */
-	private static int together(ExecutorService pool, List<StepRequest> requests, FlowEngine engine)
-			throws Exception {
+	private static int together(ExecutorService pool, List<StepRequest> requests, FlowEngine engine) throws Exception {
 		CountDownLatch ready = new CountDownLatch(requests.size());
 		CountDownLatch go = new CountDownLatch(1);
 		List<Future<Boolean>> answers = new ArrayList<>();
@@ -194,7 +198,8 @@ class EnginePropertiesTest {
 		assertThat(random.flow().action(Position.parse(random.entry(0)))).isPresent();
 	}
 
-	// --- flows ----------------------------------------------------------------------------------------
+	// --- flows
+	// ----------------------------------------------------------------------------------------
 
 	@Provide
 	Arbitrary<Branch> flows() {
@@ -211,27 +216,28 @@ class EnginePropertiesTest {
 	}
 
 	private static Arbitrary<Shape> leaf() {
-		return Arbitraries.integers().between(0, 9).list().ofMaxSize(3)
+		return Arbitraries.integers()
+			.between(0, 9)
+			.list()
+			.ofMaxSize(3)
 			.withSizeDistribution(RandomDistribution.uniform())
 			.map(Leaf::new);
 	}
 
-	// --- operations -----------------------------------------------------------------------------------
+	// --- operations
+	// -----------------------------------------------------------------------------------
 
 	@Provide
 	Arbitrary<List<Op>> operations() {
-		Arbitrary<Op> op = Arbitraries.frequencyOf(
-				Tuple.of(34, submit(Where.CURRENT)),
-				Tuple.of(16, submit(Where.HISTORY)),
-				Tuple.of(4, submit(Where.ANY)),
+		Arbitrary<Op> op = Arbitraries.frequencyOf(Tuple.of(34, submit(Where.CURRENT)),
+				Tuple.of(16, submit(Where.HISTORY)), Tuple.of(4, submit(Where.ANY)),
 				Tuple.of(5, Combinators.combine(index(), Arbitraries.integers().between(0, 2)).as(StaleSubmit::new)),
 				Tuple.of(3, Combinators.combine(handler(), fault(), pending()).as(FirstFormAgain::new)),
 				Tuple.of(8, Combinators.combine(index(), handler(), fault()).as(Finish::new)),
 				Tuple.of(11, Combinators.combine(Arbitraries.of(true, false), fault()).as(Back::new)),
 				Tuple.of(2, fault().map(Cancel::new)),
 				Tuple.of(5, Combinators.combine(Arbitraries.of(Where.class), index()).as(Render::new)),
-				Tuple.of(6, Arbitraries.of(1, 5, 31, 31).map(Tick::new)),
-				Tuple.of(8, start()));
+				Tuple.of(6, Arbitraries.of(1, 5, 31, 31).map(Tick::new)), Tuple.of(8, start()));
 		return Combinators.combine(start(), op.list().ofMaxSize(29).withSizeDistribution(RandomDistribution.uniform()))
 			.as((first, rest) -> {
 				List<Op> ops = new ArrayList<>();
@@ -244,17 +250,23 @@ class EnginePropertiesTest {
 	@Provide
 	Arbitrary<List<Op>> claimOperations() {
 		Arbitrary<Boolean> often = Arbitraries.of(true, false);
-		Arbitrary<Op> op = Arbitraries.frequencyOf(
-				Tuple.of(30, Combinators.combine(index(), handler(), fault(), often)
-					.as((index, handler, fault, pending) -> new Submit(Where.CURRENT, index, handler, fault, pending))),
-				Tuple.of(6, Combinators.combine(index(), handler(), fault(), often)
-					.as((index, handler, fault, pending) -> new Submit(Where.HISTORY, index, handler, fault, pending))),
-				Tuple.of(20, Combinators.combine(index(), handler(), fault()).as(Finish::new)),
-				Tuple.of(15, Arbitraries.of(5, 31).map(Tick::new)),
-				Tuple.of(5, Combinators.combine(index(), Arbitraries.integers().between(0, 2)).as(StaleSubmit::new)),
-				Tuple.of(5, Combinators.combine(handler(), fault(), often).as(FirstFormAgain::new)),
-				Tuple.of(6, Combinators.combine(Arbitraries.of(true, false), fault()).as(Back::new)),
-				Tuple.of(3, start()));
+		Arbitrary<Op> op = Arbitraries
+			.frequencyOf(
+					Tuple.of(30,
+							Combinators.combine(index(), handler(), fault(), often)
+								.as((index, handler, fault, pending) -> new Submit(Where.CURRENT, index, handler, fault,
+										pending))),
+					Tuple.of(6,
+							Combinators.combine(index(), handler(), fault(), often)
+								.as((index, handler, fault, pending) -> new Submit(Where.HISTORY, index, handler, fault,
+										pending))),
+					Tuple.of(20, Combinators.combine(index(), handler(), fault()).as(Finish::new)),
+					Tuple.of(15, Arbitraries.of(5, 31).map(Tick::new)),
+					Tuple.of(5,
+							Combinators.combine(index(), Arbitraries.integers().between(0, 2)).as(StaleSubmit::new)),
+					Tuple.of(5, Combinators.combine(handler(), fault(), often).as(FirstFormAgain::new)),
+					Tuple.of(6, Combinators.combine(Arbitraries.of(true, false), fault()).as(Back::new)),
+					Tuple.of(3, start()));
 		return Combinators.combine(start(), op.list().ofMaxSize(29).withSizeDistribution(RandomDistribution.uniform()))
 			.as((first, rest) -> {
 				List<Op> ops = new ArrayList<>();
@@ -296,18 +308,21 @@ class EnginePropertiesTest {
 		return Combinators.combine(act, index(), value(), pick).as(Handler::new);
 	}
 
-	// --- state values ---------------------------------------------------------------------------------
+	// --- state values
+	// ---------------------------------------------------------------------------------
 
-	/** A value of one of the kinds steps keep in state, with the type it is read back as. */
+	/**
+	 * A value of one of the kinds steps keep in state, with the type it is read back as.
+	 */
 	static Arbitrary<Val> value() {
 		Arbitrary<String> text = text();
-		return Arbitraries.oneOf(
-				Arbitraries.integers().map((value) -> new Val(value, Integer.class)),
+		return Arbitraries.oneOf(Arbitraries.integers().map((value) -> new Val(value, Integer.class)),
 				Arbitraries.longs().map((value) -> new Val(value, Long.class)),
 				text.map((value) -> new Val(value, String.class)),
 				Arbitraries.of(true, false).map((value) -> new Val(value, Boolean.class)),
-				Combinators.combine(Arbitraries.longs().between(-1_000_000_000L, 1_000_000_000L),
-						Arbitraries.integers().between(0, 4))
+				Combinators
+					.combine(Arbitraries.longs().between(-1_000_000_000L, 1_000_000_000L),
+							Arbitraries.integers().between(0, 4))
 					.as((unscaled, scale) -> new Val(BigDecimal.valueOf(unscaled, scale), BigDecimal.class)),
 				Arbitraries.doubles().map((value) -> new Val(value, Double.class)),
 				text.list().ofMaxSize(3).map((value) -> new Val(value, List.class)),

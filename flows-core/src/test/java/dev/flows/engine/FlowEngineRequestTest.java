@@ -57,9 +57,8 @@ class FlowEngineRequestTest {
 				public void afterTransition(TransitionEvent event) {
 					FlowEngineRequestTest.this.announced.add(event.kind() + " " + event.to());
 				}
-			}), this.clock,
-			new TaskTimeouts(Duration.ofMinutes(20), Duration.ofMinutes(10), Duration.ofMinutes(1), CLAIM_TIMEOUT,
-					Duration.ZERO));
+			}), this.clock, new TaskTimeouts(Duration.ofMinutes(20), Duration.ofMinutes(10), Duration.ofMinutes(1),
+					CLAIM_TIMEOUT, Duration.ZERO));
 
 	/** The browser: what the binder finds in it. */
 	private final TaskBinding browser = binding("browser-secret");
@@ -87,7 +86,8 @@ class FlowEngineRequestTest {
 
 		assertThat(this.engine.enter(request(StepRequest.Kind.RENDER, LOGIN, "../etc", null, null)))
 			.isInstanceOf(StepEntry.Refused.class);
-		StepEntry unknown = this.engine.enter(request(StepRequest.Kind.RENDER, LOGIN, "AAAAAAAAAAAAAAAAAAAAAA", null, null));
+		StepEntry unknown = this.engine
+			.enter(request(StepRequest.Kind.RENDER, LOGIN, "AAAAAAAAAAAAAAAAAAAAAA", null, null));
 		StepEntry foreign = this.engine.enter(new StepRequest(this.purchase, StepRequest.Kind.RENDER,
 				Position.parse(LOGIN), task.id(), null, null, binding("another-browser")));
 		assertThat(unknown).isInstanceOf(StepEntry.Unknown.class);
@@ -136,7 +136,8 @@ class FlowEngineRequestTest {
 	@Test
 	void aStepThatSignsSomeoneElseInHandsTheTaskToThem() {
 		Task task = startedAt(CARD, ALICE);
-		Task claimed = proceeded(this.engine.enter(request(StepRequest.Kind.SUBMIT, CARD, task.id(), task.version(), ALICE)));
+		Task claimed = proceeded(
+				this.engine.enter(request(StepRequest.Kind.SUBMIT, CARD, task.id(), task.version(), ALICE)));
 
 		this.engine.complete(claimed, Position.parse(CARD), Outcome.complete(), BOB, this.browser);
 
@@ -176,7 +177,8 @@ class FlowEngineRequestTest {
 	@Test
 	void aRedisplayReleasesTheClaimWithoutSaving() {
 		Task task = startedAt(LOGIN, null);
-		Task claimed = proceeded(this.engine.enter(request(StepRequest.Kind.SUBMIT, LOGIN, task.id(), task.version(), null)));
+		Task claimed = proceeded(
+				this.engine.enter(request(StepRequest.Kind.SUBMIT, LOGIN, task.id(), task.version(), null)));
 		claimed.state().put("username", "half-typed");
 
 		this.engine.complete(claimed, Position.parse(LOGIN), Outcome.redisplay(), null, this.browser);
@@ -184,8 +186,9 @@ class FlowEngineRequestTest {
 		TaskRecord stored = this.memory.find(task.id()).orElseThrow();
 		assertThat(stored.version()).isEqualTo(task.version());
 		assertThat(stored.state()).doesNotContain("half-typed");
-		assertThat(this.memory.claim(task.id(), task.version(), "next", this.clock.instant(),
-				this.clock.instant().plusSeconds(1)).status()).isEqualTo(ClaimResult.Status.CLAIMED);
+		assertThat(this.memory
+			.claim(task.id(), task.version(), "next", this.clock.instant(), this.clock.instant().plusSeconds(1))
+			.status()).isEqualTo(ClaimResult.Status.CLAIMED);
 	}
 
 	@Test
@@ -209,7 +212,8 @@ class FlowEngineRequestTest {
 	void submittingAStepOfTheHistoryRewindsTheTaskAndDropsLaterAnswers() {
 		Task task = startedAt(LOGIN, null);
 
-		Task claimed = proceeded(this.engine.enter(request(StepRequest.Kind.SUBMIT, ENTRY, task.id(), task.version(), null)));
+		Task claimed = proceeded(
+				this.engine.enter(request(StepRequest.Kind.SUBMIT, ENTRY, task.id(), task.version(), null)));
 
 		assertThat(claimed.position()).hasToString(ENTRY);
 		assertThat(claimed.state().contains("item")).isTrue();
@@ -219,22 +223,25 @@ class FlowEngineRequestTest {
 	@Test
 	void anUnmetLoginRequirementReleasesTheClaim() {
 		Task task = startedAt(LOGIN, null);
-		Task claimed = proceeded(this.engine.enter(request(StepRequest.Kind.SUBMIT, LOGIN, task.id(), task.version(), null)));
+		Task claimed = proceeded(
+				this.engine.enter(request(StepRequest.Kind.SUBMIT, LOGIN, task.id(), task.version(), null)));
 		claimed.state().put("username", "alice");
 		this.engine.complete(claimed, Position.parse(LOGIN), Outcome.complete(), null, this.browser);
 
 		StepEntry entry = this.engine.enter(request(StepRequest.Kind.SUBMIT, CARD, task.id(), claimed.version(), null));
 
 		assertThat(entry).isInstanceOf(StepEntry.LoginRequired.class);
-		assertThat(this.memory.claim(task.id(), claimed.version(), "next", this.clock.instant(),
-				this.clock.instant().plusSeconds(1)).status()).isEqualTo(ClaimResult.Status.CLAIMED);
+		assertThat(this.memory
+			.claim(task.id(), claimed.version(), "next", this.clock.instant(), this.clock.instant().plusSeconds(1))
+			.status()).isEqualTo(ClaimResult.Status.CLAIMED);
 	}
 
 	@Test
 	void movesAreAnnouncedOnlyOnceStoredAndNeverWhenTheSaveFails() {
 		Task task = startedAt(LOGIN, null);
 		this.announced.clear();
-		Task claimed = proceeded(this.engine.enter(request(StepRequest.Kind.SUBMIT, LOGIN, task.id(), task.version(), null)));
+		Task claimed = proceeded(
+				this.engine.enter(request(StepRequest.Kind.SUBMIT, LOGIN, task.id(), task.version(), null)));
 		claimed.state().put("username", "x".repeat(2000));
 
 		assertThatExceptionOfType(StateTooLargeException.class).isThrownBy(
@@ -242,7 +249,8 @@ class FlowEngineRequestTest {
 
 		assertThat(this.announced).isEmpty();
 		assertThat(this.memory.find(task.id()).orElseThrow().position()).isEqualTo(LOGIN);
-		Task retried = proceeded(this.engine.enter(request(StepRequest.Kind.SUBMIT, LOGIN, task.id(), task.version(), ALICE)));
+		Task retried = proceeded(
+				this.engine.enter(request(StepRequest.Kind.SUBMIT, LOGIN, task.id(), task.version(), ALICE)));
 		retried.state().put("username", "alice");
 		this.engine.complete(retried, Position.parse(LOGIN), Outcome.complete(), ALICE, this.browser);
 		assertThat(this.announced).containsExactly("ADVANCE " + CARD);

@@ -47,45 +47,32 @@ class FlowHooksTest {
 
 	@Test
 	void hooksRunChecksThenBeforeAndLeaveThenTheMoveThenAfterAndEnter() {
-		// Declared out of order: the engine sorts by Spring's order (lowest first), then by name.
+		// Declared out of order: the engine sorts by Spring's order (lowest first), then
+		// by name.
 		FlowEngine engine = engine(new RecordingHook("c", 0), new RecordingHook("a", -10), new RecordingHook("b", 0));
 		Task task = taskAt(engine, LOGIN);
 		this.calls.clear();
 
 		engine.complete(task, Position.parse(LOGIN), Outcome.complete(), ALICE);
 
-		assertThat(this.calls).containsExactly(
-				"a check " + LOGIN + " at " + LOGIN,
-				"b check " + LOGIN + " at " + LOGIN,
-				"c check " + LOGIN + " at " + LOGIN,
-				"a before at " + LOGIN,
-				"a leave " + LOGIN,
-				"a leave get-user-account",
-				"b before at " + LOGIN,
-				"b leave " + LOGIN,
-				"b leave get-user-account",
-				"c before at " + LOGIN,
-				"c leave " + LOGIN,
-				"c leave get-user-account",
-				"a after at " + CREDIT_CARD + " logged ADVANCE",
-				"a enter choose-payment",
-				"a enter choose-payment/new-payment-method",
-				"a enter " + CREDIT_CARD,
-				"b after at " + CREDIT_CARD + " logged ADVANCE",
-				"b enter choose-payment",
-				"b enter choose-payment/new-payment-method",
-				"b enter " + CREDIT_CARD,
-				"c after at " + CREDIT_CARD + " logged ADVANCE",
-				"c enter choose-payment",
-				"c enter choose-payment/new-payment-method",
-				"c enter " + CREDIT_CARD);
+		assertThat(this.calls).containsExactly("a check " + LOGIN + " at " + LOGIN, "b check " + LOGIN + " at " + LOGIN,
+				"c check " + LOGIN + " at " + LOGIN, "a before at " + LOGIN, "a leave " + LOGIN,
+				"a leave get-user-account", "b before at " + LOGIN, "b leave " + LOGIN, "b leave get-user-account",
+				"c before at " + LOGIN, "c leave " + LOGIN, "c leave get-user-account",
+				"a after at " + CREDIT_CARD + " logged ADVANCE", "a enter choose-payment",
+				"a enter choose-payment/new-payment-method", "a enter " + CREDIT_CARD,
+				"b after at " + CREDIT_CARD + " logged ADVANCE", "b enter choose-payment",
+				"b enter choose-payment/new-payment-method", "b enter " + CREDIT_CARD,
+				"c after at " + CREDIT_CARD + " logged ADVANCE", "c enter choose-payment",
+				"c enter choose-payment/new-payment-method", "c enter " + CREDIT_CARD);
 	}
 
 	@Test
 	void hooksAnnotatedWithOrderRunInSpringsOrderAndEventsAreAnnouncedLast() {
 		List<String> published = new ArrayList<>();
-		FlowEngine engine = engine(new ApplicationEventFlowHook((event) -> published.add("event, after: " + this.calls)),
-				new LateHook(), new RecordingHook("early", Ordered.HIGHEST_PRECEDENCE));
+		FlowEngine engine = engine(
+				new ApplicationEventFlowHook((event) -> published.add("event, after: " + this.calls)), new LateHook(),
+				new RecordingHook("early", Ordered.HIGHEST_PRECEDENCE));
 		Task task = taskAt(engine, LOGIN);
 		this.calls.clear();
 		published.clear();
@@ -107,7 +94,8 @@ class FlowHooksTest {
 		engine.complete(task, Position.parse("confirm-and-pay"), Outcome.complete(), ALICE);
 
 		assertThat(this.calls).containsExactly("a check confirm-and-pay at confirm-and-pay",
-				"a before at confirm-and-pay", "a leave confirm-and-pay", "a leave ", "a after at confirm-and-pay logged FINISH");
+				"a before at confirm-and-pay", "a leave confirm-and-pay", "a leave ",
+				"a after at confirm-and-pay logged FINISH");
 	}
 
 	@Test
@@ -218,8 +206,8 @@ class FlowHooksTest {
 			.withMessage("audit service down");
 
 		assertThat(new Snapshot(task)).isEqualTo(before);
-		assertThat(this.calls).noneMatch((call) -> call.startsWith("z before") || call.contains(" after ")
-				|| call.contains(" enter "));
+		assertThat(this.calls)
+			.noneMatch((call) -> call.startsWith("z before") || call.contains(" after ") || call.contains(" enter "));
 	}
 
 	@Test
@@ -363,8 +351,8 @@ class FlowHooksTest {
 		@Override
 		public void afterTransition(TransitionEvent event) {
 			List<TransitionRecord> log = event.task().log();
-			FlowHooksTest.this.calls.add(this.name + " after at " + event.task().position() + " logged "
-					+ log.get(log.size() - 1).kind());
+			FlowHooksTest.this.calls
+				.add(this.name + " after at " + event.task().position() + " logged " + log.get(log.size() - 1).kind());
 		}
 
 		@Override
@@ -422,6 +410,5 @@ class FlowHooksTest {
 		}
 
 	}
-
 
 }

@@ -24,7 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
-/** Navigation through small flows built in code: custom transitions, skipped steps, edge cases. */
+/**
+ * Navigation through small flows built in code: custom transitions, skipped steps, edge
+ * cases.
+ */
 class NavigationTest {
 
 	@Test
@@ -63,8 +66,7 @@ class NavigationTest {
 			.build();
 		FlowEngine engine = engine(flow);
 
-		assertThatExceptionOfType(InvalidTransitionException.class)
-			.isThrownBy(() -> engine.entryPosition(flow, null))
+		assertThatExceptionOfType(InvalidTransitionException.class).isThrownBy(() -> engine.entryPosition(flow, null))
 			.withMessageContaining("chose null");
 	}
 
@@ -104,8 +106,8 @@ class NavigationTest {
 	@Test
 	void theFirstStepCanBeSkipped() {
 		FlowDefinition flow = FlowBuilder.flow("skips", "/skips")
-			.action(One.class, (one) -> one.precondition((context) -> context.isAuthenticated()
-					? PreconditionResult.skip() : PreconditionResult.pass()))
+			.action(One.class, (one) -> one.precondition(
+					(context) -> context.isAuthenticated() ? PreconditionResult.skip() : PreconditionResult.pass()))
 			.action(Two.class)
 			.build();
 		FlowEngine engine = engine(flow);
@@ -151,10 +153,11 @@ class NavigationTest {
 	@Test
 	void aCompletedChildOfAnExplicitScaffoldCompletesTheScaffold() {
 		FlowDefinition flow = FlowBuilder.flow("explicit", "/explicit")
-			.scaffold("choice", (choice) -> choice.transition(dev.flows.definition.ExplicitTransition.INSTANCE)
-				.action(One.class, (one) -> one.targets(Three.class))
-				.action(Two.class)
-				.action(Three.class))
+			.scaffold("choice",
+					(choice) -> choice.transition(dev.flows.definition.ExplicitTransition.INSTANCE)
+						.action(One.class, (one) -> one.targets(Three.class))
+						.action(Two.class)
+						.action(Three.class))
 			.action(Four.class)
 			.build();
 		FlowEngine engine = engine(flow);
@@ -170,8 +173,9 @@ class NavigationTest {
 	void aStepCanGoToAChildOfAnOuterScaffold() {
 		FlowDefinition flow = FlowBuilder.flow("outer", "/outer")
 			.action(One.class)
-			.scaffold("deep", (deep) -> deep.scaffold("deeper",
-					(deeper) -> deeper.action(Two.class, (two) -> two.targets(One.class)).action(Three.class)))
+			.scaffold("deep",
+					(deep) -> deep.scaffold("deeper",
+							(deeper) -> deeper.action(Two.class, (two) -> two.targets(One.class)).action(Three.class)))
 			.action(Four.class)
 			.build();
 		FlowEngine engine = engine(flow);
@@ -194,7 +198,10 @@ class NavigationTest {
 				List.of(), new MutableClock(Instant.EPOCH), TaskTimeouts.DEFAULTS);
 	}
 
-	/** Answers with the first top-level step of the flow, which is not one of its children. */
+	/**
+	 * Answers with the first top-level step of the flow, which is not one of its
+	 * children.
+	 */
 	static class StrayTransition implements Transition {
 
 		@Override

@@ -113,7 +113,8 @@ class PreconditionCheckTest {
 
 	@Test
 	void annotatedPreconditionsRunBeforeThoseAddedInCode() {
-		// Audited is annotated with a precondition answering "first"; the builder added one answering "third".
+		// Audited is annotated with a precondition answering "first"; the builder added
+		// one answering "third".
 		PreconditionResult result = check(this.vault, "audited", ALICE);
 
 		assertThat(result.message()).isEqualTo("first");
@@ -122,7 +123,8 @@ class PreconditionCheckTest {
 
 	@Test
 	void aSkippingPreconditionAllowsServing() {
-		// A signed-in user skips GetUserAccount when moving through the flow, but may still be shown it.
+		// A signed-in user skips GetUserAccount when moving through the flow, but may
+		// still be shown it.
 		assertThat(check(this.purchase, "get-user-account/login-or-register", ALICE).allowsServing()).isTrue();
 		assertThat(check(this.purchase, "get-user-account/login-or-register", null).allowsServing()).isTrue();
 	}

@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Drives the purchase tree of DESIGN.md through every branch the way the web layer does: one
- * load, one outcome and one save per submitted step.
+ * Drives the purchase tree of DESIGN.md through every branch the way the web layer does:
+ * one load, one outcome and one save per submitted step.
  */
 class PurchaseFlowTest {
 
@@ -111,8 +111,7 @@ class PurchaseFlowTest {
 		task = post(CONFIRM_AND_PAY, (state) -> state.put("paid", true), Outcome.complete());
 		assertThat(task.isCompleted()).isTrue();
 		assertThat(task.position()).hasToString(CONFIRM_AND_PAY);
-		assertThat(task.history()).extracting(Position::toString)
-			.containsExactly(CONFIRM_ITEM, LOGIN, SAVED_METHOD);
+		assertThat(task.history()).extracting(Position::toString).containsExactly(CONFIRM_ITEM, LOGIN, SAVED_METHOD);
 		assertThat(task.state().keys()).containsExactly("item", "paid", "savedMethod", "username");
 		assertThat(task.log()).extracting(TransitionRecord::kind)
 			.containsExactly(TransitionKind.START, TransitionKind.ADVANCE, TransitionKind.ADVANCE,
@@ -152,8 +151,8 @@ class PurchaseFlowTest {
 		assertThat(task.history()).extracting(Position::toString)
 			.containsExactly(CONFIRM_ITEM, LOGIN, ENTER_EMAIL, ENTER_CODE, RESET_PASSWORD, LOGIN);
 		assertThat(task.log()).extracting(TransitionRecord::outcome)
-			.containsExactly(null, "complete", "goTo(ForgotPassword)", "complete", "complete",
-					"goTo(LoginOrRegister)", "complete");
+			.containsExactly(null, "complete", "goTo(ForgotPassword)", "complete", "complete", "goTo(LoginOrRegister)",
+					"complete");
 	}
 
 	@Test
@@ -389,8 +388,8 @@ class PurchaseFlowTest {
 		assertThat(task.position()).hasToString(LOGIN);
 		assertThat(task.log()).hasSize(logSize);
 
-		assertThatExceptionOfType(InvalidTransitionException.class).isThrownBy(
-				() -> this.engine.apply(task, Position.parse(LOGIN), Outcome.goTo(ResetPassword.class), null));
+		assertThatExceptionOfType(InvalidTransitionException.class)
+			.isThrownBy(() -> this.engine.apply(task, Position.parse(LOGIN), Outcome.goTo(ResetPassword.class), null));
 		assertThat(task.position()).hasToString(LOGIN);
 	}
 
@@ -422,7 +421,10 @@ class PurchaseFlowTest {
 
 	// --- driving the flow ---
 
-	/** One POST: load (or create) the task, let the handler write state, apply its outcome, save. */
+	/**
+	 * One POST: load (or create) the task, let the handler write state, apply its
+	 * outcome, save.
+	 */
 	private Task post(String step, Consumer<TaskState> handler, Outcome outcome) {
 		Task task = (this.taskId != null) ? this.engine.load(this.taskId)
 				: this.engine.newTask(this.purchase, "secret", this.user);

@@ -24,31 +24,36 @@ import dev.flows.definition.ScaffoldDefinition;
 import dev.flows.definition.Transition;
 
 /**
- * Random flow trees for the engine's property tests ({@link EnginePropertiesTest}): a tree's
- * {@linkplain Shape shape}, the {@link FlowDefinition} built from it with {@link FlowBuilder}, and an
- * oracle of where completing a step or going to a target leads, written independently of the
- * engine's {@code Navigator}.
+ * Random flow trees for the engine's property tests ({@link EnginePropertiesTest}): a
+ * tree's {@linkplain Shape shape}, the {@link FlowDefinition} built from it with
+ * {@link FlowBuilder}, and an oracle of where completing a step or going to a target
+ * leads, written independently of the engine's {@code Navigator}.
  * <p>
- * Actions are told apart by class, so a tree uses each class of a fixed pool at most once; each
- * action is named {@code a<n>} and owns the state key {@code v.a<n>}. Scaffolds are named
- * {@code s<n>} and have one of three transitions: linear, explicit, or {@link PickTransition}, a
- * custom one that chooses children by the state value {@value #PICK_KEY}.
+ * Actions are told apart by class, so a tree uses each class of a fixed pool at most
+ * once; each action is named {@code a<n>} and owns the state key {@code v.a<n>}.
+ * Scaffolds are named {@code s<n>} and have one of three transitions: linear, explicit,
+ * or {@link PickTransition}, a custom one that chooses children by the state value
+ * {@value #PICK_KEY}.
  */
 final class RandomFlow {
 
-	/** The state key {@link PickTransition} reads; no step owns it, so rewinds keep it. */
+	/**
+	 * The state key {@link PickTransition} reads; no step owns it, so rewinds keep it.
+	 */
 	static final String PICK_KEY = "pick";
 
-	/** The deepest an action sits below the root: its position has at most this many names. */
+	/**
+	 * The deepest an action sits below the root: its position has at most this many
+	 * names.
+	 */
 	static final int MAX_DEPTH = 6;
 
 	/** Classes of actions; a tree uses each at most once. */
-	static final Class<?>[] POOL = {
-			A00.class, A01.class, A02.class, A03.class, A04.class, A05.class, A06.class, A07.class, A08.class,
-			A09.class, A10.class, A11.class, A12.class, A13.class, A14.class, A15.class, A16.class, A17.class,
-			A18.class, A19.class, A20.class, A21.class, A22.class, A23.class, A24.class, A25.class, A26.class,
-			A27.class, A28.class, A29.class, A30.class, A31.class, A32.class, A33.class, A34.class, A35.class,
-			A36.class, A37.class, A38.class, A39.class };
+	static final Class<?>[] POOL = { A00.class, A01.class, A02.class, A03.class, A04.class, A05.class, A06.class,
+			A07.class, A08.class, A09.class, A10.class, A11.class, A12.class, A13.class, A14.class, A15.class,
+			A16.class, A17.class, A18.class, A19.class, A20.class, A21.class, A22.class, A23.class, A24.class,
+			A25.class, A26.class, A27.class, A28.class, A29.class, A30.class, A31.class, A32.class, A33.class,
+			A34.class, A35.class, A36.class, A37.class, A38.class, A39.class };
 
 	/** The transitions a scaffold may have. */
 	enum Kind {
@@ -57,7 +62,10 @@ final class RandomFlow {
 
 	}
 
-	/** The shape of a tree, as generated; numbering, names and targets are derived from it. */
+	/**
+	 * The shape of a tree, as generated; numbering, names and targets are derived from
+	 * it.
+	 */
 	sealed interface Shape permits Leaf, Branch {
 
 		int actions();
@@ -68,8 +76,10 @@ final class RandomFlow {
 
 	/**
 	 * An action.
-	 * @param targetPicks which of the actions it may reach it declares as {@code goTo} targets, each
-	 * taken modulo the number of candidates (siblings first, then children of outer scaffolds)
+	 *
+	 * @param targetPicks which of the actions it may reach it declares as {@code goTo}
+	 * targets, each taken modulo the number of candidates (siblings first, then children
+	 * of outer scaffolds)
 	 */
 	record Leaf(List<Integer> targetPicks) implements Shape {
 
@@ -219,12 +229,18 @@ final class RandomFlow {
 		return node != null && node.isAction();
 	}
 
-	/** The action a task starts at: every scaffold entered through its first child, as picked with {@code pick}. */
+	/**
+	 * The action a task starts at: every scaffold entered through its first child, as
+	 * picked with {@code pick}.
+	 */
 	String entry(int pick) {
 		return enter(this.root, pick).toString();
 	}
 
-	/** Where completing the action at {@code from} leads; {@code null} when the flow finishes. */
+	/**
+	 * Where completing the action at {@code from} leads; {@code null} when the flow
+	 * finishes.
+	 */
 	String advance(String from, int pick) {
 		Node current = node(from);
 		while (current.parent != null) {
@@ -282,7 +298,10 @@ final class RandomFlow {
 		return scaffold;
 	}
 
-	/** The leaf of {@code shape} that became {@code action}: leaves are numbered depth first. */
+	/**
+	 * The leaf of {@code shape} that became {@code action}: leaves are numbered depth
+	 * first.
+	 */
 	private static Shape leafOf(Shape shape, Node action) {
 		List<Leaf> leaves = new ArrayList<>();
 		collectLeaves(shape, leaves);
@@ -298,7 +317,10 @@ final class RandomFlow {
 		}
 	}
 
-	/** Actions {@code action} may declare as targets: children of scaffolds enclosing it, siblings first. */
+	/**
+	 * Actions {@code action} may declare as targets: children of scaffolds enclosing it,
+	 * siblings first.
+	 */
 	private static List<Integer> targetCandidates(Node action) {
 		Set<Integer> candidates = new LinkedHashSet<>();
 		for (Node scaffold = action.parent; scaffold != null; scaffold = scaffold.parent) {
@@ -340,9 +362,9 @@ final class RandomFlow {
 	}
 
 	/**
-	 * A custom transition choosing on state: enters child {@code pick mod n}; after child {@code i}
-	 * completes, goes on to child {@code pick mod (n + 1)} if that comes after {@code i}, else the
-	 * scaffold completes ({@code n} meaning "done").
+	 * A custom transition choosing on state: enters child {@code pick mod n}; after child
+	 * {@code i} completes, goes on to child {@code pick mod (n + 1)} if that comes after
+	 * {@code i}, else the scaffold completes ({@code n} meaning "done").
 	 */
 	static final class PickTransition implements Transition {
 
@@ -392,282 +414,362 @@ final class RandomFlow {
 
 	@FlowAction
 	static final class A00 {
+
 		@OnGet
 		void show() {
 		}
+
 	}
 
 	@FlowAction
 	static final class A01 {
+
 		@OnGet
 		void show() {
 		}
+
 	}
 
 	@FlowAction
 	static final class A02 {
+
 		@OnGet
 		void show() {
 		}
+
 	}
 
 	@FlowAction
 	static final class A03 {
+
 		@OnGet
 		void show() {
 		}
+
 	}
 
 	@FlowAction
 	static final class A04 {
+
 		@OnGet
 		void show() {
 		}
+
 	}
 
 	@FlowAction
 	static final class A05 {
+
 		@OnGet
 		void show() {
 		}
+
 	}
 
 	@FlowAction
 	static final class A06 {
+
 		@OnGet
 		void show() {
 		}
+
 	}
 
 	@FlowAction
 	static final class A07 {
+
 		@OnGet
 		void show() {
 		}
+
 	}
 
 	@FlowAction
 	static final class A08 {
+
 		@OnGet
 		void show() {
 		}
+
 	}
 
 	@FlowAction
 	static final class A09 {
+
 		@OnGet
 		void show() {
 		}
+
 	}
 
 	@FlowAction
 	static final class A10 {
+
 		@OnGet
 		void show() {
 		}
+
 	}
 
 	@FlowAction
 	static final class A11 {
+
 		@OnGet
 		void show() {
 		}
+
 	}
 
 	@FlowAction
 	static final class A12 {
+
 		@OnGet
 		void show() {
 		}
+
 	}
 
 	@FlowAction
 	static final class A13 {
+
 		@OnGet
 		void show() {
 		}
+
 	}
 
 	@FlowAction
 	static final class A14 {
+
 		@OnGet
 		void show() {
 		}
+
 	}
 
 	@FlowAction
 	static final class A15 {
+
 		@OnGet
 		void show() {
 		}
+
 	}
 
 	@FlowAction
 	static final class A16 {
+
 		@OnGet
 		void show() {
 		}
+
 	}
 
 	@FlowAction
 	static final class A17 {
+
 		@OnGet
 		void show() {
 		}
+
 	}
 
 	@FlowAction
 	static final class A18 {
+
 		@OnGet
 		void show() {
 		}
+
 	}
 
 	@FlowAction
 	static final class A19 {
+
 		@OnGet
 		void show() {
 		}
+
 	}
 
 	@FlowAction
 	static final class A20 {
+
 		@OnGet
 		void show() {
 		}
+
 	}
 
 	@FlowAction
 	static final class A21 {
+
 		@OnGet
 		void show() {
 		}
+
 	}
 
 	@FlowAction
 	static final class A22 {
+
 		@OnGet
 		void show() {
 		}
+
 	}
 
 	@FlowAction
 	static final class A23 {
+
 		@OnGet
 		void show() {
 		}
+
 	}
 
 	@FlowAction
 	static final class A24 {
+
 		@OnGet
 		void show() {
 		}
+
 	}
 
 	@FlowAction
 	static final class A25 {
+
 		@OnGet
 		void show() {
 		}
+
 	}
 
 	@FlowAction
 	static final class A26 {
+
 		@OnGet
 		void show() {
 		}
+
 	}
 
 	@FlowAction
 	static final class A27 {
+
 		@OnGet
 		void show() {
 		}
+
 	}
 
 	@FlowAction
 	static final class A28 {
+
 		@OnGet
 		void show() {
 		}
+
 	}
 
 	@FlowAction
 	static final class A29 {
+
 		@OnGet
 		void show() {
 		}
+
 	}
 
 	@FlowAction
 	static final class A30 {
+
 		@OnGet
 		void show() {
 		}
+
 	}
 
 	@FlowAction
 	static final class A31 {
+
 		@OnGet
 		void show() {
 		}
+
 	}
 
 	@FlowAction
 	static final class A32 {
+
 		@OnGet
 		void show() {
 		}
+
 	}
 
 	@FlowAction
 	static final class A33 {
+
 		@OnGet
 		void show() {
 		}
+
 	}
 
 	@FlowAction
 	static final class A34 {
+
 		@OnGet
 		void show() {
 		}
+
 	}
 
 	@FlowAction
 	static final class A35 {
+
 		@OnGet
 		void show() {
 		}
+
 	}
 
 	@FlowAction
 	static final class A36 {
+
 		@OnGet
 		void show() {
 		}
+
 	}
 
 	@FlowAction
 	static final class A37 {
+
 		@OnGet
 		void show() {
 		}
+
 	}
 
 	@FlowAction
 	static final class A38 {
+
 		@OnGet
 		void show() {
 		}
+
 	}
 
 	@FlowAction
 	static final class A39 {
+
 		@OnGet
 		void show() {
 		}
+
 	}
 
 }

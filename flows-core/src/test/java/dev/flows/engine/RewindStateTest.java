@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Which answers a rewind or Back drops when a step was visited more than once: a step's state is
- * cleared when the user goes back to before it, not while it is still in the history kept. Found by
- * {@link EnginePropertiesTest}.
+ * Which answers a rewind or Back drops when a step was visited more than once: a step's
+ * state is cleared when the user goes back to before it, not while it is still in the
+ * history kept. Found by {@link EnginePropertiesTest}.
  */
 class RewindStateTest {
 

@@ -298,8 +298,8 @@ class TaskPersistenceTest {
 
 	@Test
 	void aRecordOfAnUnknownFlowIsCorrupt() {
-		String id = stored((record) -> copy(record, "sell", record.position(), record.history(), record.state(),
-				record.status()));
+		String id = stored(
+				(record) -> copy(record, "sell", record.position(), record.history(), record.state(), record.status()));
 
 		assertThatExceptionOfType(CorruptTaskException.class).isThrownBy(() -> this.engine.load(id))
 			.withMessageContaining("'sell'");
@@ -319,8 +319,8 @@ class TaskPersistenceTest {
 
 	@Test
 	void aRecordPositionedOnAScaffoldResumesAtTheLatestStepOfItsHistory() {
-		String id = stored((record) -> copy(record, record.flow(), "get-user-account", record.history(),
-				record.state(), record.status()));
+		String id = stored((record) -> copy(record, record.flow(), "get-user-account", record.history(), record.state(),
+				record.status()));
 
 		assertThat(this.engine.load(id).position()).hasToString("confirm-item");
 	}
@@ -336,8 +336,8 @@ class TaskPersistenceTest {
 
 	@Test
 	void stepsThatNoLongerExistAreDroppedFromTheHistory() {
-		String id = stored((record) -> copy(record, record.flow(), record.position(),
-				"[\"confirm-item\",\"gone\"]", record.state(), record.status()));
+		String id = stored((record) -> copy(record, record.flow(), record.position(), "[\"confirm-item\",\"gone\"]",
+				record.state(), record.status()));
 
 		Task task = this.engine.load(id);
 
@@ -364,16 +364,16 @@ class TaskPersistenceTest {
 
 	@Test
 	void aRecordWhoseStateIsNotAJsonObjectIsCorrupt() {
-		String id = stored((record) -> copy(record, record.flow(), record.position(), record.history(), "[1,2]",
-				record.status()));
+		String id = stored(
+				(record) -> copy(record, record.flow(), record.position(), record.history(), "[1,2]", record.status()));
 
 		assertThatExceptionOfType(CorruptTaskException.class).isThrownBy(() -> this.engine.load(id));
 	}
 
 	@Test
 	void aRecordWithAnUnknownStatusIsCorrupt() {
-		String id = stored((record) -> copy(record, record.flow(), record.position(), record.history(),
-				record.state(), "PAUSED"));
+		String id = stored(
+				(record) -> copy(record, record.flow(), record.position(), record.history(), record.state(), "PAUSED"));
 
 		assertThatExceptionOfType(CorruptTaskException.class).isThrownBy(() -> this.engine.load(id));
 	}

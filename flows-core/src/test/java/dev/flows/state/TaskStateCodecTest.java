@@ -118,12 +118,11 @@ class TaskStateCodecTest {
 		TaskState state = small.newState();
 		state.put("k", "x".repeat(13));
 
-		assertThatExceptionOfType(StateTooLargeException.class).isThrownBy(() -> small.write(state))
-			.satisfies((ex) -> {
-				assertThat(ex.size()).isEqualTo(21);
-				assertThat(ex.limit()).isEqualTo(20);
-				assertThat(ex.getMessage()).contains("21").contains("20").contains("flows.task.max-state-size");
-			});
+		assertThatExceptionOfType(StateTooLargeException.class).isThrownBy(() -> small.write(state)).satisfies((ex) -> {
+			assertThat(ex.size()).isEqualTo(21);
+			assertThat(ex.limit()).isEqualTo(20);
+			assertThat(ex.getMessage()).contains("21").contains("20").contains("flows.task.max-state-size");
+		});
 	}
 
 	@Test
@@ -147,8 +146,7 @@ class TaskStateCodecTest {
 
 	@Test
 	void theLimitMustBePositive() {
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new TaskStateCodec(TaskStateCodec.defaultMapper(), 0))
+		assertThatIllegalArgumentException().isThrownBy(() -> new TaskStateCodec(TaskStateCodec.defaultMapper(), 0))
 			.withMessageContaining("maxSizeBytes");
 	}
 

@@ -72,8 +72,8 @@ class TaskStateTest {
 
 	@Test
 	void nestedRecordsReadBackEqual() {
-		Order order = new Order(new Item(42, "Teapot", new BigDecimal("19.90")), 2, new Address("1 Main St", "Springfield"),
-				List.of("gift wrap", "no invoice"));
+		Order order = new Order(new Item(42, "Teapot", new BigDecimal("19.90")), 2,
+				new Address("1 Main St", "Springfield"), List.of("gift wrap", "no invoice"));
 
 		this.state.put("order", order);
 

@@ -41,13 +41,14 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * What every {@link TaskStore} must do, run against each implementation by a subclass (the model
- * is ShedLock's {@code AbstractLockProviderIntegrationTest}). Stores backed by a server run against
- * a real one: {@code bash scripts/test.sh} starts Redis and PostgreSQL and tells the tests where
- * they are.
+ * What every {@link TaskStore} must do, run against each implementation by a subclass
+ * (the model is ShedLock's {@code AbstractLockProviderIntegrationTest}). Stores backed by
+ * a server run against a real one: {@code bash scripts/test.sh} starts Redis and
+ * PostgreSQL and tells the tests where they are.
  * <p>
- * Times are taken from the wall clock, truncated to milliseconds: a store with a time to live
- * (Redis) judges expiry by the server's clock, and every store must keep millisecond precision.
+ * Times are taken from the wall clock, truncated to milliseconds: a store with a time to
+ * live (Redis) judges expiry by the server's clock, and every store must keep millisecond
+ * precision.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class AbstractTaskStoreContractTest {
@@ -57,7 +58,10 @@ public abstract class AbstractTaskStoreContractTest {
 
 		/** Expired tasks stay until {@link TaskStore#deleteExpired} removes them. */
 		CLEANUP,
-		/** The backing service removes a task when its expiry passes; deleteExpired has nothing to do. */
+		/**
+		 * The backing service removes a task when its expiry passes; deleteExpired has
+		 * nothing to do.
+		 */
 		TIME_TO_LIVE
 
 	}
@@ -78,8 +82,9 @@ public abstract class AbstractTaskStoreContractTest {
 	protected abstract void clear();
 
 	/**
-	 * Write {@code record} straight into the backing service, bypassing the store's API (an SQL
-	 * insert, a Redis command), as another build of the application or an operator might.
+	 * Write {@code record} straight into the backing service, bypassing the store's API
+	 * (an SQL insert, a Redis command), as another build of the application or an
+	 * operator might.
 	 */
 	protected abstract void writeRaw(TaskRecord record);
 
@@ -89,8 +94,8 @@ public abstract class AbstractTaskStoreContractTest {
 	}
 
 	/**
-	 * For {@link Expiry#TIME_TO_LIVE} stores: the time the backing service will keep the task, or
-	 * {@code null} if it holds no such task.
+	 * For {@link Expiry#TIME_TO_LIVE} stores: the time the backing service will keep the
+	 * task, or {@code null} if it holds no such task.
 	 */
 	protected Duration timeToLive(String id) {
 		throw new UnsupportedOperationException(getClass().getSimpleName() + " must say how a time to live is read");
@@ -113,7 +118,8 @@ public abstract class AbstractTaskStoreContractTest {
 		this.now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 	}
 
-	// --- insert, find, delete -------------------------------------------------------------------
+	// --- insert, find, delete
+	// -------------------------------------------------------------------
 
 	@Test
 	void insertedTaskIsFoundExactlyAsInserted() {
@@ -158,20 +164,21 @@ public abstract class AbstractTaskStoreContractTest {
 				+ "\"big\":\"" + big + "\",\"nested\":{\"list\":[1,2.5,null,true,{\"a\":[]}]}}";
 		TaskRecord record = new TaskRecord(TaskIds.newId(), "a-flow", "account/forgot-password/enter-code",
 				"[\"confirm-item\",\"account/login-or-register\"]", state,
-				"[{\"from\":\"\",\"to\":\"confirm-item\",\"kind\":\"START\"}]", "binding:ü/🚀=", "COMPLETED",
-				41, this.now.minus(Duration.ofMinutes(3)), this.now.minusMillis(1), live());
+				"[{\"from\":\"\",\"to\":\"confirm-item\",\"kind\":\"START\"}]", "binding:ü/🚀=", "COMPLETED", 41,
+				this.now.minus(Duration.ofMinutes(3)), this.now.minusMillis(1), live());
 		store().insert(record);
 		assertThat(store().find(record.id())).contains(record);
 	}
 
-	// --- update and versions --------------------------------------------------------------------
+	// --- update and versions
+	// --------------------------------------------------------------------
 
 	@Test
 	void updateWithTheExpectedVersionReplacesTheTask() {
 		TaskRecord original = record(TaskIds.newId(), 0, live());
 		store().insert(original);
-		TaskRecord changed = new TaskRecord(original.id(), original.flow(), "second", "[\"first\"]",
-				"{\"item\":42}", "[{\"kind\":\"ADVANCE\"}]", original.binding(), "COMPLETED", 1, original.createdAt(),
+		TaskRecord changed = new TaskRecord(original.id(), original.flow(), "second", "[\"first\"]", "{\"item\":42}",
+				"[{\"kind\":\"ADVANCE\"}]", original.binding(), "COMPLETED", 1, original.createdAt(),
 				this.now.plusMillis(5), this.now.plus(Duration.ofMinutes(10)));
 		store().update(changed, 0);
 		assertThat(store().find(original.id())).contains(changed);
@@ -236,7 +243,8 @@ public abstract class AbstractTaskStoreContractTest {
 		}
 	}
 
-	// --- expiry ---------------------------------------------------------------------------------
+	// --- expiry
+	// ---------------------------------------------------------------------------------
 
 	@Test
 	void touchMovesTheExpiryAndKeepsTheVersion() {
@@ -267,7 +275,8 @@ public abstract class AbstractTaskStoreContractTest {
 		for (int i = 0; i < 7; i++) {
 			expired.add(record(TaskIds.newId(), 0, this.now.minus(Duration.ofMinutes(1 + i))));
 		}
-		expired.add(record(TaskIds.newId(), 0, this.now)); // expiring exactly now counts as expired
+		expired.add(record(TaskIds.newId(), 0, this.now)); // expiring exactly now counts
+															// as expired
 		List<TaskRecord> live = List.of(record(TaskIds.newId(), 0, this.now.plusSeconds(1)),
 				record(TaskIds.newId(), 0, live()), record(TaskIds.newId(), 0, this.now.plus(Duration.ofDays(1))));
 		expired.forEach(store()::insert);
@@ -317,7 +326,8 @@ public abstract class AbstractTaskStoreContractTest {
 		assertThat(store().find(live.id())).contains(live);
 	}
 
-	// --- owner ----------------------------------------------------------------------------------
+	// --- owner
+	// ----------------------------------------------------------------------------------
 
 	@Test
 	void theOwnerRoundTripsThroughInsertUpdateFindAndClaim() {
@@ -341,7 +351,8 @@ public abstract class AbstractTaskStoreContractTest {
 		assertThat(store().find(ownedAndClaimed.id())).contains(ownedAndClaimed);
 	}
 
-	// --- claims ---------------------------------------------------------------------------------
+	// --- claims
+	// ---------------------------------------------------------------------------------
 
 	@Test
 	void aClaimOfTheCurrentVersionIsClaimedWithTheWholeRecord() {
@@ -363,8 +374,7 @@ public abstract class AbstractTaskStoreContractTest {
 		String first = token();
 		assertThat(store().claim(record.id(), 0, first, this.now, claimUntil()).status())
 			.isEqualTo(ClaimResult.Status.CLAIMED);
-		assertThat(store().claim(record.id(), 0, token(), this.now, claimUntil()))
-			.isEqualTo(ClaimResult.busy(record));
+		assertThat(store().claim(record.id(), 0, token(), this.now, claimUntil())).isEqualTo(ClaimResult.busy(record));
 		assertThat(store().claim(record.id(), 0, token(), claimUntil().minusMillis(1), claimUntil().plusSeconds(30)))
 			.as("a millisecond before it lapses")
 			.isEqualTo(ClaimResult.busy(record));
@@ -407,8 +417,7 @@ public abstract class AbstractTaskStoreContractTest {
 		assertThat(store().claim(record.id(), 0, token(), this.now, firstLapses).status())
 			.isEqualTo(ClaimResult.Status.CLAIMED);
 		Instant secondLapses = firstLapses.plusSeconds(30);
-		assertThat(store().claim(record.id(), 0, token(), firstLapses, secondLapses))
-			.as("a claim lapses at its time")
+		assertThat(store().claim(record.id(), 0, token(), firstLapses, secondLapses)).as("a claim lapses at its time")
 			.isEqualTo(ClaimResult.claimed(record));
 		assertThat(store().claim(record.id(), 0, token(), firstLapses.plusSeconds(1), secondLapses.plusSeconds(30)))
 			.as("the claim taken over is live")
@@ -463,8 +472,7 @@ public abstract class AbstractTaskStoreContractTest {
 			.isEqualTo(ClaimResult.Status.BUSY);
 		TaskRecord v1 = withState(v0, "{\"step\":1}").withVersion(1);
 		store().update(v1, 0);
-		assertThat(store().claim(v0.id(), 1, token(), this.now, claimUntil()))
-			.as("the next version is free at once")
+		assertThat(store().claim(v0.id(), 1, token(), this.now, claimUntil())).as("the next version is free at once")
 			.isEqualTo(ClaimResult.claimed(v1));
 		store().release(v0.id(), holder);
 		assertThat(store().claim(v0.id(), 1, token(), this.now, claimUntil()).status())
@@ -501,8 +509,7 @@ public abstract class AbstractTaskStoreContractTest {
 		assertThat(store().insertClaimed(record, creator, claimUntil())).isTrue();
 		assertThat(store().find(record.id())).contains(record);
 		assertThat(store().claim(record.id(), 0, token(), this.now, claimUntil())).isEqualTo(ClaimResult.busy(record));
-		assertThat(store().claim(record.id(), 0, token(), claimUntil(), claimUntil().plusSeconds(30)))
-			.as("lapsed")
+		assertThat(store().claim(record.id(), 0, token(), claimUntil(), claimUntil().plusSeconds(30))).as("lapsed")
 			.isEqualTo(ClaimResult.claimed(record));
 
 		TaskRecord other = record(TaskIds.newId(), 0, live());
@@ -519,8 +526,7 @@ public abstract class AbstractTaskStoreContractTest {
 		TaskRecord duplicate = owned(withState(unclaimed, "{\"other\":true}"), "owner:intruder");
 		assertThat(store().insertClaimed(duplicate, token(), claimUntil())).isFalse();
 		assertThat(store().find(unclaimed.id())).contains(unclaimed);
-		assertThat(store().claim(unclaimed.id(), 0, token(), this.now, claimUntil()))
-			.as("no claim was added")
+		assertThat(store().claim(unclaimed.id(), 0, token(), this.now, claimUntil())).as("no claim was added")
 			.isEqualTo(ClaimResult.claimed(unclaimed));
 
 		TaskRecord claimed = record(TaskIds.newId(), 0, live());
@@ -547,7 +553,8 @@ public abstract class AbstractTaskStoreContractTest {
 					store().insert(record);
 				}
 				else {
-					// first submits: the task was inserted claimed, and that claim has lapsed
+					// first submits: the task was inserted claimed, and that claim has
+					// lapsed
 					store().insertClaimed(record, token(), this.now);
 				}
 				CountDownLatch ready = new CountDownLatch(threads);
@@ -580,13 +587,15 @@ public abstract class AbstractTaskStoreContractTest {
 		}
 	}
 
-	// --- through the engine ---------------------------------------------------------------------
+	// --- through the engine
+	// ---------------------------------------------------------------------
 
 	@Test
 	void nestedStateSurvivesASaveAndLoadThroughTheEngine() {
 		FlowEngine engine = engine();
 		Task task = engine.newTask(flows().byId("contract").orElseThrow(), "me", null);
-		Order order = new Order(List.of(new Line("book", 2, new BigDecimal("12.50")), new Line("pen", 1, BigDecimal.ONE)),
+		Order order = new Order(
+				List.of(new Line("book", 2, new BigDecimal("12.50")), new Line("pen", 1, BigDecimal.ONE)),
 				Map.of("home", new Address("Main Street 1", "Ghent"), "work", new Address("Dok Noord", "Ghent")),
 				Optional.of("ring twice"));
 		task.state().put("order", order);
@@ -652,7 +661,8 @@ public abstract class AbstractTaskStoreContractTest {
 		}
 	}
 
-	// --- helpers --------------------------------------------------------------------------------
+	// --- helpers
+	// --------------------------------------------------------------------------------
 
 	/** An expiry well in the future. */
 	protected Instant live() {
@@ -661,8 +671,8 @@ public abstract class AbstractTaskStoreContractTest {
 
 	/** A task of the test flow at its first step. */
 	protected TaskRecord record(String id, long version, Instant expiresAt) {
-		return new TaskRecord(id, "contract", "first", "[]", "{\"n\":" + version + "}", "[]", "binding-" + id,
-				"ACTIVE", version, this.now.minusSeconds(60), this.now, expiresAt);
+		return new TaskRecord(id, "contract", "first", "[]", "{\"n\":" + version + "}", "[]", "binding-" + id, "ACTIVE",
+				version, this.now.minusSeconds(60), this.now, expiresAt);
 	}
 
 	protected static TaskRecord withState(TaskRecord record, String state) {
@@ -687,7 +697,10 @@ public abstract class AbstractTaskStoreContractTest {
 		return this.now.plus(CLAIM);
 	}
 
-	/** An engine over the store, with a fresh codec, as another node or a restarted application has. */
+	/**
+	 * An engine over the store, with a fresh codec, as another node or a restarted
+	 * application has.
+	 */
 	protected FlowEngine engine() {
 		return new FlowEngine(flows(), store(), TaskStateCodec.withDefaults(), List.of(),
 				Clock.fixed(this.now, ZoneOffset.UTC), TaskTimeouts.DEFAULTS);

@@ -3,8 +3,9 @@ package dev.flows.store;
 import java.net.URI;
 
 /**
- * Where the real Redis and PostgreSQL of the store tests are. {@code bash scripts/test.sh} starts
- * both and exports their addresses; a test run without them fails (it is never skipped), saying so.
+ * Where the real Redis and PostgreSQL of the store tests are.
+ * {@code bash scripts/test.sh} starts both and exports their addresses; a test run
+ * without them fails (it is never skipped), saying so.
  */
 public final class TestServers {
 

@@ -5,8 +5,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The browser's Back button: a page the task has been through shows again, and submitting it
- * carries on from there with what was entered now.
+ * The browser's Back button: a page the task has been through shows again, and submitting
+ * it carries on from there with what was entered now.
  */
 class BackButtonTest extends BrowserTestSupport {
 
@@ -33,7 +33,8 @@ class BackButtonTest extends BrowserTestSupport {
 			.select("Country", "Ireland")
 			.press("Continue");
 		this.shopper.expectHeading("Confirm and pay");
-		assertThat(this.shopper.text(".summary-payment")).isEqualTo("Bank account ending in 5432 (Una Decided, Dublin)");
+		assertThat(this.shopper.text(".summary-payment"))
+			.isEqualTo("Bank account ending in 5432 (Una Decided, Dublin)");
 		this.shopper.press("Confirm and pay").expectHeading("Thank you for your order");
 
 		assertThat(ordersOf(email)).singleElement()
@@ -83,7 +84,8 @@ class BackButtonTest extends BrowserTestSupport {
 		assertThat(this.shopper.pageText()).contains("You are signed in as " + email);
 		this.shopper.press("Continue as " + email).expectHeading("How would you like to pay?");
 
-		// ...or log in as someone else: the flow carries on with the other account and its saved card.
+		// ...or log in as someone else: the flow carries on with the other account and
+		// its saved card.
 		this.shopper.browserBack().expectHeading("Log in");
 		this.shopper.fill("Email address", "demo@example.com").fill("Password", "password").press("Log in");
 		this.shopper.expectHeading("Pay with a saved method");
@@ -93,8 +95,8 @@ class BackButtonTest extends BrowserTestSupport {
 		assertThat(this.shopper.taskId()).as("the same task carried on").isEqualTo(taskId);
 		this.shopper.press("Confirm and pay").expectHeading("Thank you for your order");
 
-		assertThat(this.orders.findByTaskId(taskId)).hasValueSatisfying(
-				(order) -> assertThat(order.getAccount().getEmail()).isEqualTo("demo@example.com"));
+		assertThat(this.orders.findByTaskId(taskId))
+			.hasValueSatisfying((order) -> assertThat(order.getAccount().getEmail()).isEqualTo("demo@example.com"));
 		assertThat(ordersOf(email)).isEmpty();
 	}
 

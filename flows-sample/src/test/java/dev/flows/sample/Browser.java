@@ -13,9 +13,10 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * A headless Chromium with a profile of its own (its own cookie jar), driven through ChromeDriver.
- * Both are taken from the system: {@code apt-get install -y chromium chromium-driver}. Without them
- * the tests fail and say so; they are never skipped.
+ * A headless Chromium with a profile of its own (its own cookie jar), driven through
+ * ChromeDriver. Both are taken from the system:
+ * {@code apt-get install -y chromium chromium-driver}. Without them the tests fail and
+ * say so; they are never skipped.
  */
 final class Browser implements AutoCloseable {
 

@@ -20,8 +20,9 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The running shop (one Spring context for every test class: they share this configuration) and a
- * headless Chromium per test class, with fresh cookies for every test.
+ * The running shop (one Spring context for every test class: they share this
+ * configuration) and a headless Chromium per test class, with fresh cookies for every
+ * test.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 abstract class BrowserTestSupport {
@@ -75,7 +76,10 @@ abstract class BrowserTestSupport {
 		return "http://localhost:" + this.port;
 	}
 
-	/** A new Chromium with its own profile, as a second person would have. Close it after use. */
+	/**
+	 * A new Chromium with its own profile, as a second person would have. Close it after
+	 * use.
+	 */
 	static Browser anotherBrowser() {
 		return Browser.start();
 	}

@@ -5,10 +5,11 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A purchase belongs to whoever is signed in while it runs, in a real browser: when another
- * customer signs in on the shop's login page in the same browser, or the first one signs out and
- * someone else signs in, the purchase's address leads them to a new purchase with the "expired"
- * notice, never to the first customer's card and confirm page.
+ * A purchase belongs to whoever is signed in while it runs, in a real browser: when
+ * another customer signs in on the shop's login page in the same browser, or the first
+ * one signs out and someone else signs in, the purchase's address leads them to a new
+ * purchase with the "expired" notice, never to the first customer's card and confirm
+ * page.
  */
 class ChangeOfUserTest extends BrowserTestSupport {
 
@@ -27,7 +28,8 @@ class ChangeOfUserTest extends BrowserTestSupport {
 		assertThat(ordersOf(first)).isEmpty();
 		assertThat(ordersOf(second)).isEmpty();
 
-		// The first customer signs back in: the purchase is theirs again, where they left it.
+		// The first customer signs back in: the purchase is theirs again, where they left
+		// it.
 		this.shopper.signIn(first, PASSWORD);
 		this.shopper.open(confirm).expectHeading("Confirm and pay");
 		this.shopper.press("Confirm and pay").expectHeading("Thank you for your order");
@@ -49,7 +51,10 @@ class ChangeOfUserTest extends BrowserTestSupport {
 		assertThat(ordersOf(second)).isEmpty();
 	}
 
-	/** Signs {@code email} in and takes a purchase of {@code productName} to "Confirm and pay". */
+	/**
+	 * Signs {@code email} in and takes a purchase of {@code productName} to "Confirm and
+	 * pay".
+	 */
 	private String reachConfirmAndPay(String email, String productName, String cardHolder) {
 		this.shopper.signIn(email, PASSWORD);
 		this.shopper.open("/buy?item=" + product(productName).getId()).press("Continue");

@@ -19,19 +19,22 @@ class DoubleSubmitTest extends BrowserTestSupport {
 		this.shopper.payByCard("Ivy Impatient");
 		String taskId = this.shopper.taskId();
 
-		// The form sent twice at the same moment, with the same task version, as a double click does.
+		// The form sent twice at the same moment, with the same task version, as a double
+		// click does.
 		@SuppressWarnings("unchecked")
-		List<String> answers = (List<String>) ((JavascriptExecutor) this.shopper.driver()).executeAsyncScript("""
-				const done = arguments[arguments.length - 1];
-				const form = document.getElementById('pay-form');
-				const send = () => fetch(form.action, { method: 'POST', body: new URLSearchParams(new FormData(form)) });
-				Promise.all([send(), send()])
-					.then((responses) => done(responses.map((response) => response.status + ' ' + new URL(response.url).pathname)))
-					.catch((error) => done(['failed: ' + error]));
-				""");
+		List<String> answers = (List<String>) ((JavascriptExecutor) this.shopper.driver()).executeAsyncScript(
+				"""
+						const done = arguments[arguments.length - 1];
+						const form = document.getElementById('pay-form');
+						const send = () => fetch(form.action, { method: 'POST', body: new URLSearchParams(new FormData(form)) });
+						Promise.all([send(), send()])
+							.then((responses) => done(responses.map((response) => response.status + ' ' + new URL(response.url).pathname)))
+							.catch((error) => done(['failed: ' + error]));
+						""");
 		assertThat(answers).containsExactly("200 /buy/_done", "200 /buy/_done");
 
-		// And once more from the page, long after: the order confirmation, not a second order.
+		// And once more from the page, long after: the order confirmation, not a second
+		// order.
 		this.shopper.press("Confirm and pay").expectHeading("Thank you for your order");
 
 		this.shopper.follow("My orders").expectHeading("My orders");

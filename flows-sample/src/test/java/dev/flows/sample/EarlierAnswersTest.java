@@ -12,10 +12,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Back shows the earlier answers: the steps keep their forms ({@code @FlowAction(form = "form")}),
- * so the browser's Back button and the page's Back button show what the customer entered, and a
- * change carries on from there. Secrets (passwords, the card number and security code, the IBAN)
- * are neither shown again nor kept in the task: the test reads the task as the store holds it.
+ * Back shows the earlier answers: the steps keep their forms
+ * ({@code @FlowAction(form = "form")}), so the browser's Back button and the page's Back
+ * button show what the customer entered, and a change carries on from there. Secrets
+ * (passwords, the card number and security code, the IBAN) are neither shown again nor
+ * kept in the task: the test reads the task as the store holds it.
  */
 class EarlierAnswersTest extends BrowserTestSupport {
 
@@ -44,7 +45,8 @@ class EarlierAnswersTest extends BrowserTestSupport {
 			.press("Create my account");
 		this.shopper.expectHeading("How would you like to pay?").choose("Bank account").press("Continue");
 		this.shopper.expectHeading("Bank account").fill("Account holder", "Rita Returner").fill("IBAN", IBAN);
-		this.shopper.press("Continue").expectHeading("Account holder's address")
+		this.shopper.press("Continue")
+			.expectHeading("Account holder's address")
 			.fill("Street and number", "Unter den Linden 1")
 			.fill("Postcode", "10117")
 			.fill("Town or city", "Berlin")
@@ -84,15 +86,16 @@ class EarlierAnswersTest extends BrowserTestSupport {
 		assertThat(this.shopper.valueOf("Choose a password (at least 8 characters)")).isEmpty();
 		assertThat(this.shopper.valueOf("The same password again")).isEmpty();
 		this.shopper.browserBack().expectHeading("Log in");
-		// (One more Back would be the entry page, /buy?item=..., which belongs to no task yet.) A link
+		// (One more Back would be the entry page, /buy?item=..., which belongs to no task
+		// yet.) A link
 		// to the first step of this task:
 		this.shopper.open("/buy/item?_id=" + taskId).expectHeading("Do you want to buy this?");
 		assertThat(this.shopper.isChosen("Field notebook")).isTrue();
 		assertThat(this.shopper.valueOf("Quantity")).isEqualTo("3");
-		assertThat(this.tasks.find(taskId).orElseThrow().state()).as("reading pages changes nothing")
-			.isEqualTo(stored);
+		assertThat(this.tasks.find(taskId).orElseThrow().state()).as("reading pages changes nothing").isEqualTo(stored);
 
-		// Back where the task is, the page's Back button: the address again; change the town.
+		// Back where the task is, the page's Back button: the address again; change the
+		// town.
 		this.shopper.open("/buy?_id=" + taskId).expectHeading("Confirm and pay");
 		this.shopper.press("Back").expectHeading("Account holder's address");
 		assertThat(this.shopper.valueOf("Street and number")).isEqualTo("Unter den Linden 1");
@@ -102,8 +105,10 @@ class EarlierAnswersTest extends BrowserTestSupport {
 		assertThat(this.shopper.text(".summary-payment"))
 			.isEqualTo("Bank account ending in 3000 (Rita Returner, Potsdam)");
 
-		// Back twice, to the bank account: the holder is there, the IBAN must be typed again. Going
-		// back before the address step drops what that step kept (it owns its form, as its answer).
+		// Back twice, to the bank account: the holder is there, the IBAN must be typed
+		// again. Going
+		// back before the address step drops what that step kept (it owns its form, as
+		// its answer).
 		this.shopper.press("Back").expectHeading("Account holder's address");
 		this.shopper.press("Back").expectHeading("Bank account");
 		assertThat(this.shopper.valueOf("Account holder")).isEqualTo("Rita Returner");
@@ -171,7 +176,8 @@ class EarlierAnswersTest extends BrowserTestSupport {
 		assertThat(this.shopper.valueOf("Email address")).isEqualTo(email);
 		assertThat(this.shopper.valueOf("Password")).isEmpty();
 
-		// Where the task is, the page's Back button: change the name, type the card again, carry on.
+		// Where the task is, the page's Back button: change the name, type the card
+		// again, carry on.
 		this.shopper.open("/buy?_id=" + taskId).expectHeading("Confirm and pay");
 		this.shopper.press("Back").expectHeading("Card details");
 		assertThat(this.shopper.valueOf("Name on the card")).isEqualTo("Carla Card");
@@ -189,8 +195,9 @@ class EarlierAnswersTest extends BrowserTestSupport {
 		assertThat(stored).doesNotContain("5555 5555 5555 4444", "5555555555554444", '"' + SECURITY_CODE + '"');
 		this.shopper.press("Confirm and pay").expectHeading("Thank you for your order");
 
-		assertThat(ordersOf(email)).singleElement().satisfies(
-				(order) -> assertThat(order.getPaymentLabel()).isEqualTo("Mastercard ending in 4444, expires 11/31"));
+		assertThat(ordersOf(email)).singleElement()
+			.satisfies((order) -> assertThat(order.getPaymentLabel())
+				.isEqualTo("Mastercard ending in 4444, expires 11/31"));
 	}
 
 	/** The task's state as the store holds it: the JSON object of its state column. */

@@ -21,11 +21,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Error pages speak the shop's language: a title and a sentence chosen by status, in the shop's
- * layout, and nothing of what went wrong inside (no exception message, no Java type, no SQL, no
- * stack trace), whatever the error carried. Statuses the shop can be brought to answer are asked
- * for as a visitor would; the others (a database failure, and the statuses Flows sends with a
- * reason of its own) come from {@link FailingController}, a controller of this test only.
+ * Error pages speak the shop's language: a title and a sentence chosen by status, in the
+ * shop's layout, and nothing of what went wrong inside (no exception message, no Java
+ * type, no SQL, no stack trace), whatever the error carried. Statuses the shop can be
+ * brought to answer are asked for as a visitor would; the others (a database failure, and
+ * the statuses Flows sends with a reason of its own) come from {@link FailingController},
+ * a controller of this test only.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @Import(ErrorPagesTest.FailingController.class)
@@ -36,9 +37,9 @@ class ErrorPagesTest {
 			+ "insert into orders (payment_label) values (?)";
 
 	/** Signs of internals that must never reach a visitor. */
-	private static final String[] INTERNALS = { "java.", "Exception", "org.springframework", "dev.flows",
-			"SQL", "select ", "insert into", "Failed to convert", "Method parameter", "has no step", "Flow '",
-			"malformed", "not supported", "static resource", "\tat " };
+	private static final String[] INTERNALS = { "java.", "Exception", "org.springframework", "dev.flows", "SQL",
+			"select ", "insert into", "Failed to convert", "Method parameter", "has no step", "Flow '", "malformed",
+			"not supported", "static resource", "\tat " };
 
 	@LocalServerPort
 	int port;
@@ -66,15 +67,18 @@ class ErrorPagesTest {
 			GET  | /test/status/503            | 503 | We're unavailable for a moment
 			GET  | /test/status/418            | 418 | Something is not right
 			""")
-	void everyStatusGetsTheShopsOwnWordsAndNothingOfTheInternals(String method, String path, int status,
-			String title) {
-		// A POST without the CSRF token of a page (403), a step that is not there (404), a GET of what
-		// only takes POSTs (405), a malformed task id or a query parameter of the wrong type (400).
+	void everyStatusGetsTheShopsOwnWordsAndNothingOfTheInternals(String method, String path, int status, String title) {
+		// A POST without the CSRF token of a page (403), a step that is not there (404),
+		// a GET of what
+		// only takes POSTs (405), a malformed task id or a query parameter of the wrong
+		// type (400).
 		Page page = this.visitor.request(method, path, "text/html");
 
 		assertThat(page.status()).as(page.text()).isEqualTo(status);
 		assertThat(page.heading()).isEqualTo(title);
-		assertThat(page.text()).as("in the shop's layout").contains("Paper & Pen").contains("Back to the shop")
+		assertThat(page.text()).as("in the shop's layout")
+			.contains("Paper & Pen")
+			.contains("Back to the shop")
 			.contains("Error " + status);
 		assertThat(page.text()).doesNotContain(INTERNALS);
 		assertThat(page.html()).doesNotContain(REASON).doesNotContain("jsessionid");
@@ -82,8 +86,7 @@ class ErrorPagesTest {
 
 	@Test
 	void aSentenceForEachStatusComesFromTheMessages() {
-		assertThat(this.visitor.open("/buy?item=abc").text())
-			.contains("Start again from the shop and it will work.");
+		assertThat(this.visitor.open("/buy?item=abc").text()).contains("Start again from the shop and it will work.");
 		assertThat(this.visitor.open("/test/status/503").text())
 			.contains("Your progress can't be reached right now. Please try again in a moment.");
 	}
@@ -110,7 +113,9 @@ class ErrorPagesTest {
 		assertThat(page.html()).as("no product chosen").doesNotContain("checked");
 	}
 
-	/** Fails the way the shop would fail, with internals in the exception or the reason. */
+	/**
+	 * Fails the way the shop would fail, with internals in the exception or the reason.
+	 */
 	@Controller
 	static class FailingController {
 

@@ -16,11 +16,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A purchase belongs to whoever is signed in while it runs. When someone else signs in, in the
- * same browser, before "Confirm and pay", the purchase is unknown to them (the shop starts a new
- * one with the "expired" notice), so nobody can pay with another account's saved card; the first
- * customer still has it after signing back in. Checkout refuses a foreign saved method all the
- * same (see {@code purchase.CheckoutTest}).
+ * A purchase belongs to whoever is signed in while it runs. When someone else signs in,
+ * in the same browser, before "Confirm and pay", the purchase is unknown to them (the
+ * shop starts a new one with the "expired" notice), so nobody can pay with another
+ * account's saved card; the first customer still has it after signing back in. Checkout
+ * refuses a foreign saved method all the same (see {@code purchase.CheckoutTest}).
  */
 class ForeignPaymentMethodTest extends VisitorTestSupport {
 
@@ -49,8 +49,10 @@ class ForeignPaymentMethodTest extends VisitorTestSupport {
 		Page reopened = expect(browser.open(confirm.path()), "Do you want to buy this?");
 		assertThat(reopened.text()).contains(RESTARTED).doesNotContain("1881");
 
-		// The confirmation sent all the same, with the first customer's task id and version and a
-		// valid CSRF token (signing in changed it): the purchase is unknown to this customer.
+		// The confirmation sent all the same, with the first customer's task id and
+		// version and a
+		// valid CSRF token (signing in changed it): the purchase is unknown to this
+		// customer.
 		Map<String, String> ownersTask = confirm.hiddenFieldsOfForm("/buy/confirm");
 		Page answer = expect(browser.post(reopened, "/buy/item", "/buy/confirm",
 				Map.of("_id", ownersTask.get("_id"), "_v", ownersTask.get("_v"))), "Do you want to buy this?");
@@ -58,7 +60,8 @@ class ForeignPaymentMethodTest extends VisitorTestSupport {
 		assertThat(this.orders.findByAccountEmailOrderByPlacedAtDesc(other)).isEmpty();
 		assertThat(this.orders.findByAccountEmailOrderByPlacedAtDesc(owner)).isEmpty();
 
-		// The first customer signs back in: the purchase is still there, and is theirs to finish.
+		// The first customer signs back in: the purchase is still there, and is theirs to
+		// finish.
 		browser.signIn(owner, PASSWORD);
 		Page resumed = expect(browser.open(confirm.path()), "Confirm and pay");
 		assertThat(resumed.text()).contains("Visa ending in 1881");
@@ -70,8 +73,8 @@ class ForeignPaymentMethodTest extends VisitorTestSupport {
 
 	private PaymentMethod saveMethod(String email, String label) {
 		PaymentMethod.Type type = label.startsWith("PayPal") ? PaymentMethod.Type.PAYPAL : PaymentMethod.Type.CARD;
-		return this.paymentMethods.save(new PaymentMethod(this.accounts.find(email).orElseThrow(), type, label,
-				"tok_" + email, Instant.now()));
+		return this.paymentMethods.save(
+				new PaymentMethod(this.accounts.find(email).orElseThrow(), type, label, "tok_" + email, Instant.now()));
 	}
 
 }

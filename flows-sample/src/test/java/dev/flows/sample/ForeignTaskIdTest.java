@@ -5,8 +5,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A task id is no key to someone else's purchase: a copied link opened in another browser, or an id
- * typed by hand, starts a fresh checkout and shows nothing of anybody's.
+ * A task id is no key to someone else's purchase: a copied link opened in another
+ * browser, or an id typed by hand, starts a fresh checkout and shows nothing of
+ * anybody's.
  */
 class ForeignTaskIdTest extends BrowserTestSupport {
 

@@ -7,7 +7,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A returning customer forgot the password: three pages, then back to the login with the new one. */
+/**
+ * A returning customer forgot the password: three pages, then back to the login with the
+ * new one.
+ */
 class ForgotPasswordTest extends BrowserTestSupport {
 
 	private static final Pattern CODE = Pattern.compile("Your code is ([0-9]{6})");

@@ -20,10 +20,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Whatever the shop stores has a limit, checked on the form with the message a customer can act
- * on: input too long for its column never reaches the database (which would answer with an error
- * page, or worse). And the longest input a form accepts is stored in full, labels made of it
- * included.
+ * Whatever the shop stores has a limit, checked on the form with the message a customer
+ * can act on: input too long for its column never reaches the database (which would
+ * answer with an error page, or worse). And the longest input a form accepts is stored in
+ * full, labels made of it included.
  */
 class InputLimitsTest extends VisitorTestSupport {
 
@@ -151,8 +151,8 @@ class InputLimitsTest extends VisitorTestSupport {
 
 		// 37 characters, but 74 bytes: BCrypt would refuse it.
 		String accented = "é".repeat(37);
-		answer = visitor.submit(answer, Map.of("name", "Émile", "email", newEmail("emile"), "password", accented,
-				"confirmPassword", accented));
+		answer = visitor.submit(answer,
+				Map.of("name", "Émile", "email", newEmail("emile"), "password", accented, "confirmPassword", accented));
 		expect(answer, "Create an account");
 		assertThat(answer.errorNextTo("password")).isEqualTo(PASSWORD_TOO_LONG);
 		assertThat(answer.errorNextTo("name")).isEmpty();
@@ -199,7 +199,10 @@ class InputLimitsTest extends VisitorTestSupport {
 				(account) -> assertThat(this.passwordEncoder.matches(PASSWORD, account.getPasswordHash())).isTrue());
 	}
 
-	/** Chooses the kind of a new payment method, for a signed-in customer without saved ones. */
+	/**
+	 * Chooses the kind of a new payment method, for a signed-in customer without saved
+	 * ones.
+	 */
 	private static Page choose(Visitor visitor, Page paymentType, String type) {
 		expect(paymentType, "How would you like to pay?");
 		return visitor.submit(paymentType, Map.of("type", type));
@@ -213,16 +216,16 @@ class InputLimitsTest extends VisitorTestSupport {
 	}
 
 	/**
-	 * A well-formed email address nobody has used, of exactly {@code length} characters: a local
-	 * part of at most 64 characters, and a domain of labels of 63 ({@code @Email} checks both).
+	 * A well-formed email address nobody has used, of exactly {@code length} characters:
+	 * a local part of at most 64 characters, and a domain of labels of 63 ({@code @Email}
+	 * checks both).
 	 */
 	static String emailOfLength(int length) {
 		String tail = "example.com";
 		int labels = (length - tail.length() - 2) / 64;
 		int local = length - 1 - labels * 64 - tail.length();
 		String id = UUID.randomUUID().toString().replace("-", "");
-		String address = (id + "x".repeat(64)).substring(0, local) + "@" + ("d".repeat(63) + ".").repeat(labels)
-				+ tail;
+		String address = (id + "x".repeat(64)).substring(0, local) + "@" + ("d".repeat(63) + ".").repeat(labels) + tail;
 		assertThat(address).hasSize(length);
 		return address;
 	}

@@ -24,7 +24,9 @@ class PaymentMethodsTest extends BrowserTestSupport {
 		this.shopper.expectHeading("Bank account");
 		assertThat(this.shopper.subProgress()).containsExactly("1. Bank account: current",
 				"2. Account holder's address: todo");
-		this.shopper.fill("Account holder", "Berta Banker").fill("IBAN", "DE89 3704 0044 0532 0130 00").press("Continue");
+		this.shopper.fill("Account holder", "Berta Banker")
+			.fill("IBAN", "DE89 3704 0044 0532 0130 00")
+			.press("Continue");
 
 		this.shopper.expectHeading("Account holder's address");
 		assertThat(this.shopper.subProgress()).containsExactly("1. Bank account: done",
@@ -37,14 +39,16 @@ class PaymentMethodsTest extends BrowserTestSupport {
 			.press("Continue");
 
 		this.shopper.expectHeading("Confirm and pay");
-		assertThat(this.shopper.text(".summary-payment")).isEqualTo("Bank account ending in 3000 (Berta Banker, Berlin)");
+		assertThat(this.shopper.text(".summary-payment"))
+			.isEqualTo("Bank account ending in 3000 (Berta Banker, Berlin)");
 		this.shopper.press("Confirm and pay").expectHeading("Thank you for your order");
 
 		assertThat(ordersOf(email)).singleElement().satisfies((order) -> {
 			assertThat(order.getProduct().getName()).isEqualTo("Desk lamp");
 			assertThat(order.getPaymentLabel()).isEqualTo("Bank account ending in 3000 (Berta Banker, Berlin)");
 		});
-		assertThat(this.paymentMethods.findByOwnerEmailOrderByCreatedAtAsc(email)).as("not asked to be saved").isEmpty();
+		assertThat(this.paymentMethods.findByOwnerEmailOrderByCreatedAtAsc(email)).as("not asked to be saved")
+			.isEmpty();
 	}
 
 	@Test
@@ -69,8 +73,8 @@ class PaymentMethodsTest extends BrowserTestSupport {
 
 		assertThat(ordersOf(email)).extracting((order) -> order.getProduct().getName())
 			.containsExactlyInAnyOrder("Canvas tote", "Field notebook");
-		assertThat(ordersOf(email)).allSatisfy(
-				(order) -> assertThat(order.getPaymentLabel()).isEqualTo("PayPal (" + email + ")"));
+		assertThat(ordersOf(email))
+			.allSatisfy((order) -> assertThat(order.getPaymentLabel()).isEqualTo("PayPal (" + email + ")"));
 		assertThat(this.paymentMethods.findByOwnerEmailOrderByCreatedAtAsc(email)).singleElement()
 			.satisfies((method) -> assertThat(method.getLabel()).isEqualTo("PayPal (" + email + ")"));
 	}

@@ -18,8 +18,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The documented {@code redis-postgres} profile (application-redis-postgres.yml) on a real Redis and
- * a real PostgreSQL: purchase tasks in Redis, the shop's tables in PostgreSQL.
+ * The documented {@code redis-postgres} profile (application-redis-postgres.yml) on a
+ * real Redis and a real PostgreSQL: purchase tasks in Redis, the shop's tables in
+ * PostgreSQL.
  */
 @ActiveProfiles("redis-postgres")
 class RedisPostgresProfileTest extends BrowserTestSupport {
@@ -30,7 +31,8 @@ class RedisPostgresProfileTest extends BrowserTestSupport {
 		properties.add("spring.datasource.username", () -> "postgres");
 		properties.add("spring.datasource.password", () -> "");
 		properties.add("spring.data.redis.url", TestServers::redisUrl);
-		// The first store call opens the Redis connection; on a loaded test machine that can take
+		// The first store call opens the Redis connection; on a loaded test machine that
+		// can take
 		// longer than the store guard's default 2 s.
 		properties.add("flows.store.guard.timeout", () -> "15s");
 	}

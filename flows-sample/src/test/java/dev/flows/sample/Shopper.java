@@ -18,9 +18,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What a person does in the shop, in a real browser: open a page, read the heading, type into a
- * field found by its label, choose an option, press a button, use the browser's Back button.
- * Every action that loads a page waits until the new page is there.
+ * What a person does in the shop, in a real browser: open a page, read the heading, type
+ * into a field found by its label, choose an option, press a button, use the browser's
+ * Back button. Every action that loads a page waits until the new page is there.
  */
 final class Shopper {
 
@@ -74,9 +74,9 @@ final class Shopper {
 	}
 
 	/**
-	 * Runs {@code action}, which leaves the page, and waits for the next one. The page being left is
-	 * marked first, so the wait cannot mistake it for the next one (not even when the browser brings
-	 * it back from its back-forward cache).
+	 * Runs {@code action}, which leaves the page, and waits for the next one. The page
+	 * being left is marked first, so the wait cannot mistake it for the next one (not
+	 * even when the browser brings it back from its back-forward cache).
 	 */
 	Shopper loadingNewPage(Runnable action) {
 		((JavascriptExecutor) this.driver).executeScript("document.documentElement.setAttribute('" + LEFT + "', '')");
@@ -86,15 +86,15 @@ final class Shopper {
 	}
 
 	/**
-	 * Waits until a page has loaded that is not the one left. A page the browser restored from its
-	 * back-forward cache reloads itself (Flows' /flows/back-forward.js); until then it is marked, and
-	 * this waits on.
+	 * Waits until a page has loaded that is not the one left. A page the browser restored
+	 * from its back-forward cache reloads itself (Flows' /flows/back-forward.js); until
+	 * then it is marked, and this waits on.
 	 */
 	private void waitForPage() {
-		this.wait.until((driver) -> Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
-				"const html = document.documentElement;"
-						+ " return document.readyState === 'complete' && document.querySelector('h1') !== null"
-						+ " && !html.hasAttribute('" + LEFT + "') && !html.hasAttribute('data-back-forward-cached')")));
+		this.wait.until((driver) -> Boolean.TRUE
+			.equals(((JavascriptExecutor) driver).executeScript("const html = document.documentElement;"
+					+ " return document.readyState === 'complete' && document.querySelector('h1') !== null"
+					+ " && !html.hasAttribute('" + LEFT + "') && !html.hasAttribute('data-back-forward-cached')")));
 	}
 
 	// Reading
@@ -103,7 +103,10 @@ final class Shopper {
 		return this.driver.findElement(By.tagName("h1")).getText();
 	}
 
-	/** Waits until the page's heading is {@code expected}, failing with what the page shows instead. */
+	/**
+	 * Waits until the page's heading is {@code expected}, failing with what the page
+	 * shows instead.
+	 */
 	Shopper expectHeading(String expected) {
 		try {
 			this.wait.until((driver) -> expected.equals(heading()));
@@ -145,7 +148,8 @@ final class Shopper {
 	List<String> progress() {
 		return this.driver.findElements(By.cssSelector(".progress > ol:first-child > li"))
 			.stream()
-			.map((step) -> step.findElement(By.className("step-title")).getText() + ": " + step.getDomAttribute("class"))
+			.map((step) -> step.findElement(By.className("step-title")).getText() + ": "
+					+ step.getDomAttribute("class"))
 			.toList();
 	}
 
@@ -174,14 +178,20 @@ final class Shopper {
 		return field(label).getDomProperty("value");
 	}
 
-	/** The error message shown next to the field labelled {@code label}, or "" if there is none. */
+	/**
+	 * The error message shown next to the field labelled {@code label}, or "" if there is
+	 * none.
+	 */
 	String errorNextTo(String label) {
 		WebElement container = field(label).findElement(By.xpath("./ancestor::*[contains(@class, 'field')][1]"));
 		List<WebElement> errors = container.findElements(By.className("field-error"));
 		return errors.isEmpty() ? "" : errors.get(0).getText();
 	}
 
-	/** The error message of a group of options (radio buttons) whose legend is {@code legend}. */
+	/**
+	 * The error message of a group of options (radio buttons) whose legend is
+	 * {@code legend}.
+	 */
 	String errorOfChoice(String legend) {
 		WebElement fieldset = this.driver
 			.findElement(By.xpath("//fieldset[legend[normalize-space()=" + xpath(legend) + "]]"));
@@ -225,8 +235,8 @@ final class Shopper {
 	}
 
 	private WebElement option(String text) {
-		return this.driver.findElement(By.xpath("//label[contains(@class, 'choice')][contains(normalize-space(), "
-				+ xpath(text) + ")]"));
+		return this.driver.findElement(
+				By.xpath("//label[contains(@class, 'choice')][contains(normalize-space(), " + xpath(text) + ")]"));
 	}
 
 	private WebElement field(String label) {

@@ -1,9 +1,10 @@
 package dev.flows.sample;
 
 /**
- * Where the real Redis and PostgreSQL of {@link RedisPostgresProfileTest} are. {@code bash
- * scripts/test.sh} starts both and exports their addresses; without them that test fails (it is never
- * skipped), saying so.
+ * Where the real Redis and PostgreSQL of {@link RedisPostgresProfileTest} are.
+ * {@code bash
+ * scripts/test.sh} starts both and exports their addresses; without them that test fails
+ * (it is never skipped), saying so.
  */
 final class TestServers {
 
@@ -28,8 +29,10 @@ final class TestServers {
 		String value = System.getenv(variable);
 		if (value == null || value.isBlank()) {
 			throw new IllegalStateException(variable + " is not set: the redis-postgres profile test needs a real "
-					+ server + " server. Run the tests with `bash scripts/test.sh`, which starts Redis and PostgreSQL and"
-					+ " sets " + REDIS_URL + " and " + POSTGRES_URL + " (or set " + variable + " to a server of your own).");
+					+ server
+					+ " server. Run the tests with `bash scripts/test.sh`, which starts Redis and PostgreSQL and"
+					+ " sets " + REDIS_URL + " and " + POSTGRES_URL + " (or set " + variable
+					+ " to a server of your own).");
 		}
 		return value;
 	}

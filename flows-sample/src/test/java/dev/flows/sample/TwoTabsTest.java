@@ -7,8 +7,8 @@ import org.openqa.selenium.WindowType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two purchases side by side in two tabs of one browser: each tab has its own task, so nothing one
- * tab enters shows up in the other.
+ * Two purchases side by side in two tabs of one browser: each tab has its own task, so
+ * nothing one tab enters shows up in the other.
  */
 class TwoTabsTest extends BrowserTestSupport {
 
@@ -27,15 +27,19 @@ class TwoTabsTest extends BrowserTestSupport {
 		String secondTask = inTab(second).taskId();
 		assertThat(firstTask).isNotEqualTo(secondTask);
 
-		inTab(first).press("Create an account").expectHeading("Create an account")
+		inTab(first).press("Create an account")
+			.expectHeading("Create an account")
 			.fill("Your name", "Tab Twin")
 			.fill("Email address", email)
 			.fill("Choose a password (at least 8 characters)", PASSWORD)
 			.fill("The same password again", PASSWORD)
 			.press("Create my account")
 			.expectHeading("How would you like to pay?");
-		// The second tab still shows its login page, rendered before the first tab signed in.
-		inTab(second).fill("Email address", email).fill("Password", PASSWORD).press("Log in")
+		// The second tab still shows its login page, rendered before the first tab signed
+		// in.
+		inTab(second).fill("Email address", email)
+			.fill("Password", PASSWORD)
+			.press("Log in")
 			.expectHeading("How would you like to pay?");
 
 		inTab(first).choose("Credit or debit card").press("Continue").expectHeading("Card details");
@@ -47,7 +51,9 @@ class TwoTabsTest extends BrowserTestSupport {
 			.fill("Security code", "123")
 			.press("Continue")
 			.expectHeading("Confirm and pay");
-		inTab(second).fill("PayPal email address", "twin@paypal.example").press("Continue").expectHeading("Confirm and pay");
+		inTab(second).fill("PayPal email address", "twin@paypal.example")
+			.press("Continue")
+			.expectHeading("Confirm and pay");
 
 		assertThat(inTab(first).text(".summary-item")).isEqualTo("Field notebook");
 		assertThat(inTab(second).text(".summary-item")).isEqualTo("Desk lamp");

@@ -5,8 +5,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every form is checked with Bean Validation: the page comes back with each message next to its
- * field, and with what the customer typed still there.
+ * Every form is checked with Bean Validation: the page comes back with each message next
+ * to its field, and with what the customer typed still there.
  */
 class ValidationTest extends BrowserTestSupport {
 
@@ -75,8 +75,10 @@ class ValidationTest extends BrowserTestSupport {
 		assertThat(this.shopper.valueOf("Card number")).isEqualTo("4242 4242 4242 4241");
 		assertThat(this.shopper.valueOf("Expiry date (MM/YY)")).isEqualTo("13/30");
 
-		this.shopper.fill("Card number", "4242 4242 4242 4242").fill("Expiry date (MM/YY)", "01/20")
-			.fill("Security code", "123").press("Continue");
+		this.shopper.fill("Card number", "4242 4242 4242 4242")
+			.fill("Expiry date (MM/YY)", "01/20")
+			.fill("Security code", "123")
+			.press("Continue");
 		assertThat(this.shopper.errorNextTo("Expiry date (MM/YY)")).isEqualTo("This card has expired");
 		this.shopper.fill("Expiry date (MM/YY)", "12/30").press("Continue").expectHeading("Confirm and pay");
 
@@ -90,7 +92,8 @@ class ValidationTest extends BrowserTestSupport {
 		this.shopper.open("/buy?item=" + product("Desk lamp").getId()).press("Continue");
 		this.shopper.expectHeading("How would you like to pay?").choose("Bank account").press("Continue");
 
-		this.shopper.expectHeading("Bank account").fill("Account holder", "Carla Careful")
+		this.shopper.expectHeading("Bank account")
+			.fill("Account holder", "Carla Careful")
 			.fill("IBAN", "DE89 3704 0044 0532 0130 01")
 			.press("Continue");
 		assertThat(this.shopper.errorNextTo("IBAN")).isEqualTo("This is not a valid IBAN");

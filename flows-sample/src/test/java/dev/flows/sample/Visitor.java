@@ -22,10 +22,11 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A visitor to the running shop without a browser: plain HTTP with a cookie jar of its own,
- * following redirects as a browser does, and submitting a page's form with the hidden fields the
- * page carries (Spring Security's CSRF token, Flows' task id and version). Much faster than
- * {@link Shopper}, for tests that check many pages or many values rather than what a person sees.
+ * A visitor to the running shop without a browser: plain HTTP with a cookie jar of its
+ * own, following redirects as a browser does, and submitting a page's form with the
+ * hidden fields the page carries (Spring Security's CSRF token, Flows' task id and
+ * version). Much faster than {@link Shopper}, for tests that check many pages or many
+ * values rather than what a person sees.
  */
 final class Visitor {
 
@@ -33,7 +34,10 @@ final class Visitor {
 
 	private static final Pattern ACTION = Pattern.compile("\\baction=\"([^\"]*)\"");
 
-	/** A hidden field added by Spring Security, Flows or Spring's data binding: its name starts with _. */
+	/**
+	 * A hidden field added by Spring Security, Flows or Spring's data binding: its name
+	 * starts with _.
+	 */
 	private static final Pattern HIDDEN = Pattern
 		.compile("<input type=\"hidden\" name=\"(_[^\"]*)\" value=\"([^\"]*)\"\\s*/?>");
 
@@ -50,7 +54,9 @@ final class Visitor {
 			.build();
 	}
 
-	/** A GET of {@code path} as a browser sends it (asking for HTML), following redirects. */
+	/**
+	 * A GET of {@code path} as a browser sends it (asking for HTML), following redirects.
+	 */
 	Page open(String path) {
 		return send("GET", path, "text/html", null);
 	}
@@ -61,10 +67,11 @@ final class Visitor {
 	}
 
 	/**
-	 * Submits a form of {@code page} that posts to the page's own address (a flow step posts to
-	 * itself, so does the login page) with {@code fields} and the hidden fields of the framework
-	 * ({@code _csrf}, {@code _id}, {@code _v}, ...), following the redirect that answers it. A form's
-	 * own hidden fields (a step's {@code instead=register}) are left out: pass them in {@code fields}.
+	 * Submits a form of {@code page} that posts to the page's own address (a flow step
+	 * posts to itself, so does the login page) with {@code fields} and the hidden fields
+	 * of the framework ({@code _csrf}, {@code _id}, {@code _v}, ...), following the
+	 * redirect that answers it. A form's own hidden fields (a step's
+	 * {@code instead=register}) are left out: pass them in {@code fields}.
 	 */
 	Page submit(Page page, Map<String, String> fields) {
 		return submit(page, page.uri().getPath(), fields);
@@ -77,8 +84,8 @@ final class Visitor {
 
 	/**
 	 * Posts to {@code action} with the hidden fields of the page's form that posts to
-	 * {@code formAction}: a request the page does not offer, as a tab left open before the page
-	 * changed would send it.
+	 * {@code formAction}: a request the page does not offer, as a tab left open before
+	 * the page changed would send it.
 	 */
 	Page post(Page page, String formAction, String action, Map<String, String> fields) {
 		Map<String, String> form = new LinkedHashMap<>(page.hiddenFieldsOfForm(formAction));
@@ -140,13 +147,18 @@ final class Visitor {
 			return heading.find() ? textOf(heading.group(1)) : "";
 		}
 
-		/** What a person reads: the text without tags, entities decoded, blanks collapsed. */
+		/**
+		 * What a person reads: the text without tags, entities decoded, blanks collapsed.
+		 */
 		String text() {
 			String body = this.html.replaceAll("(?s)<head>.*?</head>", "").replaceAll("(?s)<script.*?</script>", "");
 			return textOf(body);
 		}
 
-		/** The error message next to the field named {@code field}, or "" if there is none. */
+		/**
+		 * The error message next to the field named {@code field}, or "" if there is
+		 * none.
+		 */
 		String errorNextTo(String field) {
 			Matcher error = Pattern
 				.compile("<p class=\"field-error\" id=\"" + Pattern.quote(field) + "-error\">(.*?)</p>", Pattern.DOTALL)

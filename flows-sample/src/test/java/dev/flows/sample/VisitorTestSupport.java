@@ -15,8 +15,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The running shop, visited over plain HTTP ({@link Visitor}). The Spring context is the one of the
- * browser tests: the same configuration, started once.
+ * The running shop, visited over plain HTTP ({@link Visitor}). The Spring context is the
+ * one of the browser tests: the same configuration, started once.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 abstract class VisitorTestSupport {
@@ -42,7 +42,9 @@ abstract class VisitorTestSupport {
 		return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
 	}
 
-	/** A customer who exists already, with {@link #PASSWORD} and no saved payment method. */
+	/**
+	 * A customer who exists already, with {@link #PASSWORD} and no saved payment method.
+	 */
 	String existingCustomer(String name) {
 		String email = newEmail(name);
 		this.accounts.register(email, name, PASSWORD);
@@ -58,10 +60,12 @@ abstract class VisitorTestSupport {
 		return visitor.submit(item, "/buy/item", Map.of("productId", Long.toString(productId), "quantity", "1"));
 	}
 
-	/** Expects {@code page} to be the page titled {@code heading}, failing with what it shows instead. */
+	/**
+	 * Expects {@code page} to be the page titled {@code heading}, failing with what it
+	 * shows instead.
+	 */
 	static Page expect(Page page, String heading) {
-		assertThat(page.heading()).as("status %d, %s:%n%s", page.status(), page.path(), page.text())
-			.isEqualTo(heading);
+		assertThat(page.heading()).as("status %d, %s:%n%s", page.status(), page.path(), page.text()).isEqualTo(heading);
 		return page;
 	}
 

@@ -6,8 +6,8 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Reports a flow that fails validation at startup (its message names the class and the fix) as
- * Spring Boot's "APPLICATION FAILED TO START" report.
+ * Reports a flow that fails validation at startup (its message names the class and the
+ * fix) as Spring Boot's "APPLICATION FAILED TO START" report.
  */
 final class FlowDefinitionFailureAnalyzer extends AbstractFailureAnalyzer<FlowDefinitionException> {
 

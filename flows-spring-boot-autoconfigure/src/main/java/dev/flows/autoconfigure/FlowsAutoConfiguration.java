@@ -22,13 +22,14 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Auto-configuration of the Flows engine: the registry of every {@code @Flow} bean (and of
- * {@link FlowDefinition} beans built in code), the task state codec, and the {@link FlowEngine}
- * over the {@link TaskStore} chosen by {@code flows.store.type}, called through the
- * {@link TaskStoreGuard} when there is one (see {@link FlowsStoreGuardAutoConfiguration}).
+ * Auto-configuration of the Flows engine: the registry of every {@code @Flow} bean (and
+ * of {@link FlowDefinition} beans built in code), the task state codec, and the
+ * {@link FlowEngine} over the {@link TaskStore} chosen by {@code flows.store.type},
+ * called through the {@link TaskStoreGuard} when there is one (see
+ * {@link FlowsStoreGuardAutoConfiguration}).
  * <p>
- * Every bean name of Flows' auto-configuration starts with {@code flows}, so that an application
- * can run Flows beside Spring Web Flow, whose reference guide names its beans
+ * Every bean name of Flows' auto-configuration starts with {@code flows}, so that an
+ * application can run Flows beside Spring Web Flow, whose reference guide names its beans
  * {@code flowRegistry}, {@code flowExecutor}, {@code flowHandlerMapping} and so on.
  */
 @AutoConfiguration(after = FlowsStoreAutoConfiguration.class)
@@ -47,7 +48,8 @@ public final class FlowsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	TaskStateCodec flowsTaskStateCodec(FlowsProperties properties) {
-		// Flows' own mapper, not the application's: stored state must not change shape when the
+		// Flows' own mapper, not the application's: stored state must not change shape
+		// when the
 		// application tunes its JSON output.
 		return new TaskStateCodec(TaskStateCodec.defaultMapper(),
 				Math.toIntExact(properties.getTask().getMaxStateSize().toBytes()));

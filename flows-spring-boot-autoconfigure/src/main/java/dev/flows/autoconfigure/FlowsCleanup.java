@@ -10,8 +10,8 @@ import dev.flows.store.TaskCleaner;
 import dev.flows.store.TaskStoreUnavailableException;
 
 /**
- * Runs the {@link TaskCleaner} for the schedule and for the actuator endpoint, and remembers the
- * last run for the endpoint to report.
+ * Runs the {@link TaskCleaner} for the schedule and for the actuator endpoint, and
+ * remembers the last run for the endpoint to report.
  */
 class FlowsCleanup {
 
@@ -66,6 +66,7 @@ class FlowsCleanup {
 
 	/**
 	 * One run of the cleanup.
+	 *
 	 * @param at when it started
 	 * @param removed how many tasks it removed
 	 * @param failure why it failed, or {@code null}

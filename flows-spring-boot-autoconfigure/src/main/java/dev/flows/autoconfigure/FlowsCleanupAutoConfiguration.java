@@ -21,13 +21,14 @@ import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.support.CronTrigger;
 
 /**
- * Auto-configuration of the removal of expired tasks: a {@link TaskCleaner} over the task store,
- * run on the {@code flows.cleanup.cron} schedule unless {@code flows.cleanup.enabled=false}, and
- * on demand through the {@code flows} actuator endpoint. Every node may run the job: each batch is
- * one bulk delete of tasks still expired, so concurrent runs neither fail nor double count.
+ * Auto-configuration of the removal of expired tasks: a {@link TaskCleaner} over the task
+ * store, run on the {@code flows.cleanup.cron} schedule unless
+ * {@code flows.cleanup.enabled=false}, and on demand through the {@code flows} actuator
+ * endpoint. Every node may run the job: each batch is one bulk delete of tasks still
+ * expired, so concurrent runs neither fail nor double count.
  * <p>
- * Like Spring Session's JDBC cleanup, the schedule switches on Spring's {@code @EnableScheduling};
- * {@code flows.cleanup.enabled=false} leaves scheduling alone.
+ * Like Spring Session's JDBC cleanup, the schedule switches on Spring's
+ * {@code @EnableScheduling}; {@code flows.cleanup.enabled=false} leaves scheduling alone.
  */
 @AutoConfiguration(after = FlowsStoreAutoConfiguration.class)
 @ConditionalOnBean(TaskStore.class)
@@ -62,8 +63,9 @@ public final class FlowsCleanupAutoConfiguration {
 	}
 
 	/**
-	 * The endpoint, with Actuator only: its annotation and its condition are in spring-boot-actuator
-	 * and spring-boot-actuator-autoconfigure, which only this class and {@link FlowsEndpoint} name.
+	 * The endpoint, with Actuator only: its annotation and its condition are in
+	 * spring-boot-actuator and spring-boot-actuator-autoconfigure, which only this class
+	 * and {@link FlowsEndpoint} name.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = { "org.springframework.boot.actuate.endpoint.annotation.Endpoint",

@@ -1,8 +1,9 @@
 package dev.flows.autoconfigure;
 
 /**
- * Flows cannot start as configured. Reported by {@link FlowsFailureAnalyzer} as Spring Boot's
- * "APPLICATION FAILED TO START" report, with what is wrong and what to do about it.
+ * Flows cannot start as configured. Reported by {@link FlowsFailureAnalyzer} as Spring
+ * Boot's "APPLICATION FAILED TO START" report, with what is wrong and what to do about
+ * it.
  */
 final class FlowsConfigurationException extends RuntimeException {
 

@@ -12,15 +12,15 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 
 /**
- * The {@code flows} actuator endpoint: a read shows the task store in use, the cleanup settings
- * and its last run, and the flows; a write ({@code POST /actuator/flows}) removes expired tasks
- * now.
+ * The {@code flows} actuator endpoint: a read shows the task store in use, the cleanup
+ * settings and its last run, and the flows; a write ({@code POST /actuator/flows})
+ * removes expired tasks now.
  */
 @Endpoint(id = "flows")
 public class FlowsEndpoint {
 
-	private static final Map<String, String> STORE_TYPES = Map.of("dev.flows.store.memory.InMemoryTaskStore",
-			"memory", "dev.flows.store.jpa.JpaTaskStore", "jpa", "dev.flows.store.redis.RedisTaskStore", "redis");
+	private static final Map<String, String> STORE_TYPES = Map.of("dev.flows.store.memory.InMemoryTaskStore", "memory",
+			"dev.flows.store.jpa.JpaTaskStore", "jpa", "dev.flows.store.redis.RedisTaskStore", "redis");
 
 	private final TaskStore store;
 

@@ -4,8 +4,9 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Turns a Flows misconfiguration found at startup into Spring Boot's report: a description of
- * what is wrong and the action that fixes it, instead of an exception deep in a stack trace.
+ * Turns a Flows misconfiguration found at startup into Spring Boot's report: a
+ * description of what is wrong and the action that fixes it, instead of an exception deep
+ * in a stack trace.
  */
 final class FlowsFailureAnalyzer extends AbstractFailureAnalyzer<FlowsConfigurationException> {
 

@@ -57,8 +57,8 @@ class FlowsProperties {
 	static class Store {
 
 		/**
-		 * Task store: "auto" picks JPA when an EntityManagerFactory exists, else Redis when a
-		 * RedisConnectionFactory exists, else memory.
+		 * Task store: "auto" picks JPA when an EntityManagerFactory exists, else Redis
+		 * when a RedisConnectionFactory exists, else memory.
 		 */
 		private StoreType type = StoreType.AUTO;
 
@@ -86,10 +86,11 @@ class FlowsProperties {
 		static class Memory {
 
 			/**
-			 * Most tasks the memory store holds. When full, it removes the tasks nearest their expiry
-			 * (expired ones first) to make room, and logs a warning once.
+			 * Most tasks the memory store holds. When full, it removes the tasks nearest
+			 * their expiry (expired ones first) to make room, and logs a warning once.
 			 */
-			// InMemoryTaskStore.DEFAULT_MAX_TASKS, written out so that the metadata has the default
+			// InMemoryTaskStore.DEFAULT_MAX_TASKS, written out so that the metadata has
+			// the default
 			private int maxTasks = 10_000;
 
 			public int getMaxTasks() {
@@ -104,26 +105,28 @@ class FlowsProperties {
 
 	}
 
-	/** How flow requests wait for the task store, and stop waiting for one that is down. */
+	/**
+	 * How flow requests wait for the task store, and stop waiting for one that is down.
+	 */
 	static class Guard {
 
 		/**
-		 * Whether the engine's task store calls are guarded: each waits at most "timeout", and a
-		 * circuit breaker refuses them at once while the store is down. Needs Resilience4j, which
-		 * the starter brings.
+		 * Whether the engine's task store calls are guarded: each waits at most
+		 * "timeout", and a circuit breaker refuses them at once while the store is down.
+		 * Needs Resilience4j, which the starter brings.
 		 */
 		private boolean enabled = true;
 
 		/**
-		 * Longest a request waits for one task store call before it answers 503. Calls inside a
-		 * transaction of the application run on its thread, without this limit.
+		 * Longest a request waits for one task store call before it answers 503. Calls
+		 * inside a transaction of the application run on its thread, without this limit.
 		 */
 		private Duration timeout = Duration.ofSeconds(2);
 
 		/**
-		 * How many task store calls run at once, on threads of the guard's own; more wait their
-		 * turn, within the timeout. At least the server's request threads, so that no call waits
-		 * for a thread: the bound is for a store that hangs.
+		 * How many task store calls run at once, on threads of the guard's own; more wait
+		 * their turn, within the timeout. At least the server's request threads, so that
+		 * no call waits for a thread: the bound is for a store that hangs.
 		 */
 		private int maxConcurrentCalls = 200;
 
@@ -158,30 +161,42 @@ class FlowsProperties {
 		}
 
 		/**
-		 * The circuit breaker over task store calls. Only failures to reach the store count,
-		 * timeouts included.
+		 * The circuit breaker over task store calls. Only failures to reach the store
+		 * count, timeouts included.
 		 */
 		static class CircuitBreaker {
 
 			/**
-			 * Whether repeated failures of the task store open a circuit breaker, so that later
-			 * requests answer 503 at once instead of waiting for the timeout.
+			 * Whether repeated failures of the task store open a circuit breaker, so that
+			 * later requests answer 503 at once instead of waiting for the timeout.
 			 */
 			private boolean enabled = true;
 
-			/** Percentage of failed calls, among the last "sliding-window-size", that opens the breaker. */
+			/**
+			 * Percentage of failed calls, among the last "sliding-window-size", that
+			 * opens the breaker.
+			 */
 			private float failureRateThreshold = 50;
 
 			/** How many of the latest calls the failure rate is computed over. */
 			private int slidingWindowSize = 20;
 
-			/** How many calls must have been made before the failure rate may open the breaker. */
+			/**
+			 * How many calls must have been made before the failure rate may open the
+			 * breaker.
+			 */
 			private int minimumNumberOfCalls = 5;
 
-			/** How long the breaker stays open, refusing every call, before calls probe the store again. */
+			/**
+			 * How long the breaker stays open, refusing every call, before calls probe
+			 * the store again.
+			 */
 			private Duration waitDurationInOpenState = Duration.ofSeconds(5);
 
-			/** How many calls probe the store after the wait; the breaker closes if enough of them succeed. */
+			/**
+			 * How many calls probe the store after the wait; the breaker closes if enough
+			 * of them succeed.
+			 */
 			private int permittedNumberOfCallsInHalfOpenState = 3;
 
 			public boolean isEnabled() {
@@ -259,22 +274,29 @@ class FlowsProperties {
 		/** An active task unused for this long expires. */
 		private Duration idleTimeout = Duration.ofMinutes(20);
 
-		/** How long a completed task stays readable, so that a refresh of the last page works. */
+		/**
+		 * How long a completed task stays readable, so that a refresh of the last page
+		 * works.
+		 */
 		private Duration completedRetention = Duration.ofMinutes(10);
 
-		/** Reading a task's pages moves its expiry at most this often, so most GETs write nothing. */
+		/**
+		 * Reading a task's pages moves its expiry at most this often, so most GETs write
+		 * nothing.
+		 */
 		private Duration touchInterval = Duration.ofMinutes(1);
 
 		/**
-		 * How long a submit holds its claim on a task while the step's handler runs; after that
-		 * another request may take the task over, so a node that stopped mid-request blocks its
-		 * tasks this long at most. Longer than the slowest step handler.
+		 * How long a submit holds its claim on a task while the step's handler runs;
+		 * after that another request may take the task over, so a node that stopped
+		 * mid-request blocks its tasks this long at most. Longer than the slowest step
+		 * handler.
 		 */
 		private Duration claimTimeout = Duration.ofSeconds(30);
 
 		/**
-		 * How long a duplicate submit (a double click, a retry on another node) waits for the
-		 * request that holds the task before it is sent to wherever the task is.
+		 * How long a duplicate submit (a double click, a retry on another node) waits for
+		 * the request that holds the task before it is sent to wherever the task is.
 		 */
 		private Duration claimWait = Duration.ofSeconds(2);
 
@@ -282,8 +304,8 @@ class FlowsProperties {
 		private DataSize maxStateSize = DataSize.ofKilobytes(64);
 
 		/**
-		 * What an unknown, expired or foreign task id leads to: "restart" the flow with a message,
-		 * or answer "not-found" (404).
+		 * What an unknown, expired or foreign task id leads to: "restart" the flow with a
+		 * message, or answer "not-found" (404).
 		 */
 		private UnknownTaskResponse onUnknown = UnknownTaskResponse.RESTART;
 
@@ -367,8 +389,9 @@ class FlowsProperties {
 	static class Binder {
 
 		/**
-		 * Binder: "session" (a random secret in the HTTP session), "principal" (the user name),
-		 * "cookie" (an HMAC-signed cookie, for several nodes without shared sessions) or "none".
+		 * Binder: "session" (a random secret in the HTTP session), "principal" (the user
+		 * name), "cookie" (an HMAC-signed cookie, for several nodes without shared
+		 * sessions) or "none".
 		 */
 		private BinderType type = BinderType.SESSION;
 
@@ -389,7 +412,10 @@ class FlowsProperties {
 		/** The signed-cookie binder. */
 		static class Cookie {
 
-			/** Secret key for the cookie's HMAC; the same on every node. Required for the cookie binder. */
+			/**
+			 * Secret key for the cookie's HMAC; the same on every node. Required for the
+			 * cookie binder.
+			 */
 			private String secret;
 
 			/** Name of the cookie. */
@@ -443,7 +469,10 @@ class FlowsProperties {
 	/** The JPA task store. */
 	static class Jpa {
 
-		/** Whether to create the flows_task table at startup: "embedded" databases only, "always" or "never". */
+		/**
+		 * Whether to create the flows_task table at startup: "embedded" databases only,
+		 * "always" or "never".
+		 */
 		private SchemaInitialization initializeSchema = SchemaInitialization.EMBEDDED;
 
 		public SchemaInitialization getInitializeSchema() {
@@ -455,10 +484,10 @@ class FlowsProperties {
 		}
 
 		/**
-		 * When the flows_task table is created. Flows' own type, with the values of Spring Boot's
-		 * {@code DatabaseInitializationMode}: that type lives in spring-boot-sql, which an
-		 * application without a database does not have, and this class is loaded in every
-		 * application.
+		 * When the flows_task table is created. Flows' own type, with the values of
+		 * Spring Boot's {@code DatabaseInitializationMode}: that type lives in
+		 * spring-boot-sql, which an application without a database does not have, and
+		 * this class is loaded in every application.
 		 */
 		enum SchemaInitialization {
 
@@ -530,12 +559,15 @@ class FlowsProperties {
 	/** The Spring MVC adapter. */
 	static class Web {
 
-		/** Name of the hidden form field that carries the task version, so stale forms are detected. */
+		/**
+		 * Name of the hidden form field that carries the task version, so stale forms are
+		 * detected.
+		 */
 		private String versionParam = "_v";
 
 		/**
-		 * Where @RequiresLogin sends an anonymous user when Spring Security is absent; unset answers
-		 * 401.
+		 * Where @RequiresLogin sends an anonymous user when Spring Security is absent;
+		 * unset answers 401.
 		 */
 		private String loginUrl;
 

@@ -36,10 +36,11 @@ import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The task store configurations, imported by {@link FlowsStoreAutoConfiguration} in the order in
- * which {@code flows.store.type=auto} tries them; each applies only while no {@link TaskStore}
- * exists yet. (Nested in their own holder, not in the auto-configuration class: Spring processes
- * member classes before imports, in an order of its own.)
+ * The task store configurations, imported by {@link FlowsStoreAutoConfiguration} in the
+ * order in which {@code flows.store.type=auto} tries them; each applies only while no
+ * {@link TaskStore} exists yet. (Nested in their own holder, not in the
+ * auto-configuration class: Spring processes member classes before imports, in an order
+ * of its own.)
  */
 final class FlowsStoreConfigurations {
 
@@ -67,17 +68,18 @@ final class FlowsStoreConfigurations {
 						"Add spring-boot-starter-data-jpa and a DataSource, mark one EntityManagerFactory @Primary, or"
 								+ " choose another flows.store.type (memory, redis)");
 			}
-			PlatformTransactionManager transactions = transactionManager.getIfUnique(() -> new JpaTransactionManager(factory));
+			PlatformTransactionManager transactions = transactionManager
+				.getIfUnique(() -> new JpaTransactionManager(factory));
 			logger.info("Flows keeps tasks in the database, table flows_task (flows.store.type=jpa)");
 			return new JpaTaskStore(factory, transactions);
 		}
 
 		/**
-		 * Adds the task entity to the persistence unit Spring Boot builds, whatever the application
-		 * scans ({@code @EntityScan} or its auto-configuration packages). A class of its own: its
-		 * bean's type is in spring-boot-jpa, which an application may lack (one that builds its
-		 * own EntityManagerFactory), and a missing type in any method signature of a
-		 * configuration class fails the whole class.
+		 * Adds the task entity to the persistence unit Spring Boot builds, whatever the
+		 * application scans ({@code @EntityScan} or its auto-configuration packages). A
+		 * class of its own: its bean's type is in spring-boot-jpa, which an application
+		 * may lack (one that builds its own EntityManagerFactory), and a missing type in
+		 * any method signature of a configuration class fails the whole class.
 		 */
 		@Configuration(proxyBeanMethods = false)
 		@ConditionalOnClass(name = "org.springframework.boot.jpa.autoconfigure.EntityManagerFactoryBuilderCustomizer")
@@ -85,15 +87,16 @@ final class FlowsStoreConfigurations {
 
 			@Bean
 			static EntityManagerFactoryBuilderCustomizer flowsTaskEntityCustomizer() {
-				return (builder) -> builder.addPersistenceUnitPostProcessors(JpaTaskStore.persistenceUnitPostProcessor());
+				return (builder) -> builder
+					.addPersistenceUnitPostProcessors(JpaTaskStore.persistenceUnitPostProcessor());
 			}
 
 		}
 
 		/**
-		 * Creates the flows_task table before Hibernate starts, as {@code flows.jpa.initialize-schema}
-		 * says, with Spring Boot's script initializer (spring-boot-jdbc and spring-boot-sql, only
-		 * referenced from here).
+		 * Creates the flows_task table before Hibernate starts, as
+		 * {@code flows.jpa.initialize-schema} says, with Spring Boot's script initializer
+		 * (spring-boot-jdbc and spring-boot-sql, only referenced from here).
 		 */
 		@Configuration(proxyBeanMethods = false)
 		@ConditionalOnClass(name = { "org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer",
@@ -114,9 +117,11 @@ final class FlowsStoreConfigurations {
 						settings.setSchemaLocations(List.of(location));
 					}
 					else {
-						logger.warn("Flows ships no flows_task DDL for this database (only H2 and PostgreSQL): create the"
-								+ " table from " + JpaTaskStore.SCHEMA_LOCATION.replace("@@platform@@", "postgresql")
-								+ " adapted to it, and set flows.jpa.initialize-schema=never");
+						logger
+							.warn("Flows ships no flows_task DDL for this database (only H2 and PostgreSQL): create the"
+									+ " table from "
+									+ JpaTaskStore.SCHEMA_LOCATION.replace("@@platform@@", "postgresql")
+									+ " adapted to it, and set flows.jpa.initialize-schema=never");
 						settings.setMode(DatabaseInitializationMode.NEVER);
 					}
 				}
@@ -132,7 +137,10 @@ final class FlowsStoreConfigurations {
 				};
 			}
 
-			/** The shipped DDL for the database behind {@code dataSource}, or {@code null} if there is none. */
+			/**
+			 * The shipped DDL for the database behind {@code dataSource}, or {@code null}
+			 * if there is none.
+			 */
 			private static String schemaLocation(DataSource dataSource) {
 				try {
 					String location = new PlatformPlaceholderDatabaseDriverResolver()
@@ -176,7 +184,8 @@ final class FlowsStoreConfigurations {
 	static class RedisStoreConfiguration {
 
 		@Bean
-		RedisTaskStore flowsTaskStore(ObjectProvider<RedisConnectionFactory> connectionFactory, FlowsProperties properties) {
+		RedisTaskStore flowsTaskStore(ObjectProvider<RedisConnectionFactory> connectionFactory,
+				FlowsProperties properties) {
 			RedisConnectionFactory factory = connectionFactory.getIfUnique();
 			if (factory == null) {
 				throw new FlowsConfigurationException(
@@ -244,7 +253,10 @@ final class FlowsStoreConfigurations {
 
 	}
 
-	/** flows.store.type names a store whose technology is not on the classpath: fail with the fix. */
+	/**
+	 * flows.store.type names a store whose technology is not on the classpath: fail with
+	 * the fix.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnMissingBean(TaskStore.class)
 	static class UnavailableStoreConfiguration {
@@ -257,8 +269,9 @@ final class FlowsStoreConfigurations {
 				case REDIS -> List.of("spring-boot-starter-data-redis");
 				default -> List.of();
 			};
-			throw new FlowsConfigurationException("flows.store.type=" + type.name().toLowerCase()
-					+ ", but that store's technology is not on the classpath",
+			throw new FlowsConfigurationException(
+					"flows.store.type=" + type.name().toLowerCase()
+							+ ", but that store's technology is not on the classpath",
 					"Add " + String.join(", ", needs) + " to the application, or choose another flows.store.type");
 		}
 

@@ -20,15 +20,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Auto-configuration of the {@link TaskStoreGuard} through which the {@link FlowEngine} calls the
- * task store, the auto-configured one or an application's own: while the store is unreachable, a
- * flow request answers 503 within {@code flows.store.guard.timeout}, and at once while the circuit
- * breaker is open. On when Resilience4j is on the classpath (the starter brings it) unless
- * {@code flows.store.guard.enabled=false}; a {@code TaskStoreGuard} bean of the application's
- * replaces this one.
+ * Auto-configuration of the {@link TaskStoreGuard} through which the {@link FlowEngine}
+ * calls the task store, the auto-configured one or an application's own: while the store
+ * is unreachable, a flow request answers 503 within {@code flows.store.guard.timeout},
+ * and at once while the circuit breaker is open. On when Resilience4j is on the classpath
+ * (the starter brings it) unless {@code flows.store.guard.enabled=false}; a
+ * {@code TaskStoreGuard} bean of the application's replaces this one.
  * <p>
- * With {@code resilience4j-micrometer} on the classpath, the breaker's metrics are bound to the
- * application's meter registry as {@code resilience4j.circuitbreaker.*}, tagged
+ * With {@code resilience4j-micrometer} on the classpath, the breaker's metrics are bound
+ * to the application's meter registry as {@code resilience4j.circuitbreaker.*}, tagged
  * {@code name=flowsTaskStore}.
  */
 @AutoConfiguration(after = FlowsStoreAutoConfiguration.class, before = FlowsAutoConfiguration.class)
@@ -53,11 +53,13 @@ public final class FlowsStoreGuardAutoConfiguration {
 		if (!breaker.isEnabled()) {
 			return builder.withoutCircuitBreaker().build();
 		}
-		return builder.circuitBreaker((config) -> config.failureRateThreshold(breaker.getFailureRateThreshold())
-			.slidingWindowSize(breaker.getSlidingWindowSize())
-			.minimumNumberOfCalls(breaker.getMinimumNumberOfCalls())
-			.waitDurationInOpenState(breaker.getWaitDurationInOpenState())
-			.permittedNumberOfCallsInHalfOpenState(breaker.getPermittedNumberOfCallsInHalfOpenState())).build();
+		return builder
+			.circuitBreaker((config) -> config.failureRateThreshold(breaker.getFailureRateThreshold())
+				.slidingWindowSize(breaker.getSlidingWindowSize())
+				.minimumNumberOfCalls(breaker.getMinimumNumberOfCalls())
+				.waitDurationInOpenState(breaker.getWaitDurationInOpenState())
+				.permittedNumberOfCallsInHalfOpenState(breaker.getPermittedNumberOfCallsInHalfOpenState()))
+			.build();
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -69,7 +71,8 @@ public final class FlowsStoreGuardAutoConfiguration {
 		@ConditionalOnMissingBean(name = "flowsTaskStoreCircuitBreakerMetrics")
 		MeterBinder flowsTaskStoreCircuitBreakerMetrics(TaskStoreGuard guard) {
 			return guard.circuitBreaker().<MeterBinder>map((breaker) -> {
-				// The breaker is the guard's own, not created by a registry: hand it to one for the binder.
+				// The breaker is the guard's own, not created by a registry: hand it to
+				// one for the binder.
 				InMemoryRegistryStore<CircuitBreaker> breakers = new InMemoryRegistryStore<>();
 				breakers.putIfAbsent(breaker.getName(), breaker);
 				return TaggedCircuitBreakerMetrics

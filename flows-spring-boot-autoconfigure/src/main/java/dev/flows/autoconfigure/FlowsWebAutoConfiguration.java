@@ -27,9 +27,9 @@ import org.springframework.web.servlet.support.RequestDataValueProcessor;
 
 /**
  * Auto-configuration of Flows on Spring MVC: flow URLs, the task binder chosen by
- * {@code flows.binder.type}, the {@code @RequiresLogin} answer (Spring Security's entry point when
- * Security is present), and task id fields in every form, composed with any existing
- * {@link RequestDataValueProcessor} such as Security's CSRF one.
+ * {@code flows.binder.type}, the {@code @RequiresLogin} answer (Spring Security's entry
+ * point when Security is present), and task id fields in every form, composed with any
+ * existing {@link RequestDataValueProcessor} such as Security's CSRF one.
  */
 @AutoConfiguration(after = FlowsAutoConfiguration.class,
 		afterName = { "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
@@ -125,8 +125,10 @@ public final class FlowsWebAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		LoginRequiredHandler flowsLoginRequiredHandler() {
-			// Spring Security's ExceptionTranslationFilter saves the request and starts its own
-			// entry point (the login page), then brings the user back to this step of this task.
+			// Spring Security's ExceptionTranslationFilter saves the request and starts
+			// its own
+			// entry point (the login page), then brings the user back to this step of
+			// this task.
 			return (request, response) -> {
 				throw new AccessDeniedException("This step requires signing in");
 			};

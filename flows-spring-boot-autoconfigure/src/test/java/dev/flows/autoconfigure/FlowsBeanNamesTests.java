@@ -29,18 +29,22 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every bean Flows' auto-configuration defines is named {@code flows...}, so that no application
- * bean can clash with one: Spring Web Flow's reference guide names its beans {@code flowRegistry},
- * {@code flowExecutor}, {@code flowHandlerMapping}, {@code flowHandlerAdapter},
- * {@code flowBuilderServices}, and Boot refuses to start when two definitions share a name. The
- * one exception is {@code requestDataValueProcessor}, Spring's well-known name that Thymeleaf and
- * JSP form tags look up (Flows composes with an existing one instead of defining its own).
+ * Every bean Flows' auto-configuration defines is named {@code flows...}, so that no
+ * application bean can clash with one: Spring Web Flow's reference guide names its beans
+ * {@code flowRegistry}, {@code flowExecutor}, {@code flowHandlerMapping},
+ * {@code flowHandlerAdapter}, {@code flowBuilderServices}, and Boot refuses to start when
+ * two definitions share a name. The one exception is {@code requestDataValueProcessor},
+ * Spring's well-known name that Thymeleaf and JSP form tags look up (Flows composes with
+ * an existing one instead of defining its own).
  */
 class FlowsBeanNamesTests {
 
 	private static final String REQUEST_DATA_VALUE_PROCESSOR = "requestDataValueProcessor";
 
-	/** Every {@code @Bean} method of every configuration class Flows' auto-configuration reaches. */
+	/**
+	 * Every {@code @Bean} method of every configuration class Flows' auto-configuration
+	 * reaches.
+	 */
 	@Test
 	void everyBeanMethodOfTheAutoConfigurationHasAFlowsName() {
 		Set<String> names = new TreeSet<>();
@@ -56,13 +60,14 @@ class FlowsBeanNamesTests {
 			.contains("flowsRegistry", "flowsEngine", "flowsHandlerMapping", "flowsTaskStore", "flowsTaskCleaner",
 					"flowsEndpoint", "flowsLoginRequiredHandler", "flowsTaskSchemaInitializer",
 					REQUEST_DATA_VALUE_PROCESSOR);
-		assertThat(names).allSatisfy((name) -> assertThat(name).satisfiesAnyOf(
-				(n) -> assertThat(n).startsWith("flows"), (n) -> assertThat(n).isEqualTo(REQUEST_DATA_VALUE_PROCESSOR)));
+		assertThat(names).allSatisfy((name) -> assertThat(name).satisfiesAnyOf((n) -> assertThat(n).startsWith("flows"),
+				(n) -> assertThat(n).isEqualTo(REQUEST_DATA_VALUE_PROCESSOR)));
 	}
 
 	/**
-	 * The beans actually registered, in applications with each store and with or without Security:
-	 * every name the context has with Flows' auto-configuration and not without it.
+	 * The beans actually registered, in applications with each store and with or without
+	 * Security: every name the context has with Flows' auto-configuration and not without
+	 * it.
 	 */
 	@Test
 	void everyBeanTheAutoConfigurationRegistersHasAFlowsName() {
@@ -71,8 +76,9 @@ class FlowsBeanNamesTests {
 				(runner) -> runner.withPropertyValues("management.endpoints.web.exposure.include=flows"));
 		registeredByFlows(registered,
 				(runner) -> runner.withClassLoader(new FilteredClassLoader("org.springframework.security")));
-		registeredByFlows(registered, (runner) -> runner.withConfiguration(AutoConfigurations
-			.of(DataSourceAutoConfiguration.class, HibernateJpaAutoConfiguration.class, TransactionAutoConfiguration.class)));
+		registeredByFlows(registered,
+				(runner) -> runner.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+						HibernateJpaAutoConfiguration.class, TransactionAutoConfiguration.class)));
 		registeredByFlows(registered,
 				(runner) -> runner.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class)));
 
@@ -82,12 +88,16 @@ class FlowsBeanNamesTests {
 					REQUEST_DATA_VALUE_PROCESSOR);
 		Set<String> configurations = new TreeSet<>();
 		flowsConfigurationClasses().forEach((type) -> configurations.add(type.getName()));
-		assertThat(registered.byFlows).allSatisfy((name) -> assertThat(name).satisfiesAnyOf(
-				(n) -> assertThat(n).startsWith("flows"), (n) -> assertThat(n).isEqualTo(REQUEST_DATA_VALUE_PROCESSOR),
-				// a configuration class is named by its fully qualified class name, as Boot's own are
-				(n) -> assertThat(configurations).contains(n)));
-		// What Flows' @EnableConfigurationProperties, @EnableScheduling and database initialization
-		// ordering register: Spring's own infrastructure, under Spring's names, registered only once
+		assertThat(registered.byFlows)
+			.allSatisfy((name) -> assertThat(name).satisfiesAnyOf((n) -> assertThat(n).startsWith("flows"),
+					(n) -> assertThat(n).isEqualTo(REQUEST_DATA_VALUE_PROCESSOR),
+					// a configuration class is named by its fully qualified class name,
+					// as Boot's own are
+					(n) -> assertThat(configurations).contains(n)));
+		// What Flows' @EnableConfigurationProperties, @EnableScheduling and database
+		// initialization
+		// ordering register: Spring's own infrastructure, under Spring's names,
+		// registered only once
 		assertThat(registered.infrastructure).isNotEmpty()
 			.allSatisfy((name) -> assertThat(name).startsWith("org.springframework."));
 	}
@@ -108,7 +118,9 @@ class FlowsBeanNamesTests {
 			assertThat(context).hasNotFailed();
 			without.addAll(List.of(context.getBeanDefinitionNames()));
 		});
-		setup.apply(new WebApplicationContextRunner().withConfiguration(AutoConfigurations.of(flowsAutoConfigurations())))
+		setup
+			.apply(new WebApplicationContextRunner()
+				.withConfiguration(AutoConfigurations.of(flowsAutoConfigurations())))
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
@@ -118,7 +130,8 @@ class FlowsBeanNamesTests {
 					}
 					BeanDefinition definition = beanFactory.getBeanDefinition(name);
 					String factoryBean = definition.getFactoryBeanName();
-					String origin = (factoryBean != null) ? beanFactory.getBeanDefinition(factoryBean).getBeanClassName()
+					String origin = (factoryBean != null)
+							? beanFactory.getBeanDefinition(factoryBean).getBeanClassName()
 							: definition.getBeanClassName();
 					boolean flows = (origin != null && origin.startsWith("dev.flows."))
 							|| (definition.getResourceDescription() != null
@@ -130,7 +143,8 @@ class FlowsBeanNamesTests {
 
 	/** Flows' entries in {@code META-INF/spring/...AutoConfiguration.imports}. */
 	private static Class<?>[] flowsAutoConfigurations() {
-		List<Class<?>> classes = ImportCandidates.load(AutoConfiguration.class, FlowsBeanNamesTests.class.getClassLoader())
+		List<Class<?>> classes = ImportCandidates
+			.load(AutoConfiguration.class, FlowsBeanNamesTests.class.getClassLoader())
 			.getCandidates()
 			.stream()
 			.filter((name) -> name.startsWith("dev.flows."))
@@ -140,7 +154,9 @@ class FlowsBeanNamesTests {
 		return classes.toArray(Class<?>[]::new);
 	}
 
-	/** The auto-configurations and every configuration they nest or import, transitively. */
+	/**
+	 * The auto-configurations and every configuration they nest or import, transitively.
+	 */
 	private static Set<Class<?>> flowsConfigurationClasses() {
 		Set<Class<?>> found = new LinkedHashSet<>();
 		Deque<Class<?>> pending = new ArrayDeque<>(List.of(flowsAutoConfigurations()));

@@ -20,16 +20,17 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Starts an application with every auto-configuration on a class path that really lacks some jars,
- * as Spring Boot's own {@code @ClassPathExclusions} tests do: a separate class loader over this
- * module's test class path minus those jars, which loads Flows, Spring and Boot afresh. Unlike
- * {@link FlowsClasspathTests}' filtered class loader, this makes the JVM itself fail on a class
- * that names a missing type in a field or a method signature (a {@code NoClassDefFoundError} at
- * startup), which is how an application without spring-boot-sql met {@code FlowsProperties}.
+ * Starts an application with every auto-configuration on a class path that really lacks
+ * some jars, as Spring Boot's own {@code @ClassPathExclusions} tests do: a separate class
+ * loader over this module's test class path minus those jars, which loads Flows, Spring
+ * and Boot afresh. Unlike {@link FlowsClasspathTests}' filtered class loader, this makes
+ * the JVM itself fail on a class that names a missing type in a field or a method
+ * signature (a {@code NoClassDefFoundError} at startup), which is how an application
+ * without spring-boot-sql met {@code FlowsProperties}.
  * <p>
- * Two class paths, each costing a fresh Spring and Boot (seconds): without a database (JDBC and
- * JPA), and without any optional technology (the starter alone). The technology-by-technology
- * matrix is {@link FlowsClasspathTests}'.
+ * Two class paths, each costing a fresh Spring and Boot (seconds): without a database
+ * (JDBC and JPA), and without any optional technology (the starter alone). The
+ * technology-by-technology matrix is {@link FlowsClasspathTests}'.
  */
 class FlowsClasspathExclusionTests {
 
@@ -56,7 +57,9 @@ class FlowsClasspathExclusionTests {
 	private static final String THYMELEAF = "thymeleaf, thymeleaf-spring6, spring-boot-thymeleaf,"
 			+ " spring-boot-starter-thymeleaf, attoparser, unbescape";
 
-	/** What the technologies above share, and an application with none of them lacks too. */
+	/**
+	 * What the technologies above share, and an application with none of them lacks too.
+	 */
 	private static final String SHARED = "spring-tx, spring-boot-transaction, spring-data-commons,"
 			+ " spring-boot-data-commons, spring-boot-micrometer-observation";
 
@@ -66,7 +69,8 @@ class FlowsClasspathExclusionTests {
 	@Test
 	void theClassPathOfTheseTestsHasEveryTechnology() {
 		List<String> jars = testClassPath().stream().map(File::getName).toList();
-		for (String artifact : artifacts(String.join(",", JDBC, JPA, REDIS, SECURITY, ACTUATOR, MICROMETER, THYMELEAF))) {
+		for (String artifact : artifacts(
+				String.join(",", JDBC, JPA, REDIS, SECURITY, ACTUATOR, MICROMETER, THYMELEAF))) {
 			assertThat(jars).as(artifact).anyMatch((jar) -> jarOf(artifact).matcher(jar).matches());
 		}
 	}
@@ -85,7 +89,10 @@ class FlowsClasspathExclusionTests {
 		assertThat(app.get("io.micrometer.core.instrument.MeterRegistry")).isEqualTo("1");
 	}
 
-	/** The smallest application: the starter alone (Spring MVC, validation), memory store. */
+	/**
+	 * The issue's smallest application: the starter alone (Spring MVC, validation),
+	 * memory store.
+	 */
 	@Test
 	void withNoneOfThem() {
 		Map<String, String> app = start(JDBC, JPA, REDIS, SECURITY, ACTUATOR, MICROMETER, THYMELEAF, SHARED);
@@ -98,8 +105,9 @@ class FlowsClasspathExclusionTests {
 	}
 
 	/**
-	 * Starts {@code probe.ProbeApplication} in a class loader over the test class path without the
-	 * given artifacts, and fails with the application's own stack trace if it did not start.
+	 * Starts {@code probe.ProbeApplication} in a class loader over the test class path
+	 * without the given artifacts, and fails with the application's own stack trace if it
+	 * did not start.
 	 */
 	private static Map<String, String> start(String... excludedArtifacts) {
 		List<String> excluded = artifacts(String.join(",", excludedArtifacts));
@@ -115,7 +123,8 @@ class FlowsClasspathExclusionTests {
 				ClassLoader.getPlatformClassLoader())) {
 			thread.setContextClassLoader(loader);
 			@SuppressWarnings("unchecked")
-			Map<String, String> report = (Map<String, String>) loader.loadClass("dev.flows.autoconfigure.probe.ProbeApplication")
+			Map<String, String> report = (Map<String, String>) loader
+				.loadClass("dev.flows.autoconfigure.probe.ProbeApplication")
 				.getMethod("start", String[].class)
 				.invoke(null, (Object) PROPERTIES);
 			assertThat(report.get("failure")).as("startup failure without " + excluded).isNull();
@@ -137,14 +146,17 @@ class FlowsClasspathExclusionTests {
 		return Arrays.stream(list.split(",")).map(String::strip).filter((name) -> !name.isEmpty()).toList();
 	}
 
-	/** A jar of that artifact, whatever its version: {@code h2-2.4.240.jar}, not {@code h2o-1.jar}. */
+	/**
+	 * A jar of that artifact, whatever its version: {@code h2-2.4.240.jar}, not
+	 * {@code h2o-1.jar}.
+	 */
 	private static Pattern jarOf(String artifact) {
 		return Pattern.compile(Pattern.quote(artifact) + "-\\d[^/]*\\.jar");
 	}
 
 	/**
-	 * This module's test class path: Surefire's, which it also reports in {@code java.class.path}
-	 * (behind a manifest-only jar when it uses one).
+	 * This module's test class path: Surefire's, which it also reports in
+	 * {@code java.class.path} (behind a manifest-only jar when it uses one).
 	 */
 	private static List<File> testClassPath() {
 		List<File> entries = Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))

@@ -65,23 +65,27 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * Flows on every classpath, tested the way Spring Boot tests its own auto-configuration: each
- * optional technology hidden in turn by a {@link FilteredClassLoader}, then all of them at once.
- * The context starts every time, the parts of the technologies still present come up, and the
- * hidden technology's part does not.
+ * Flows on every classpath, tested the way Spring Boot tests its own auto-configuration:
+ * each optional technology hidden in turn by a {@link FilteredClassLoader}, then all of
+ * them at once. The context starts every time, the parts of the technologies still
+ * present come up, and the hidden technology's part does not.
  * <p>
- * A filtered class loader hides classes from the conditions, not from the JVM's linking of
- * classes it has already loaded: {@link FlowsClasspathExclusionTests} starts contexts on class
- * paths that really lack the jars, which is what catches a missing type in an always-loaded
- * signature.
+ * A filtered class loader hides classes from the conditions, not from the JVM's linking
+ * of classes it has already loaded: {@link FlowsClasspathExclusionTests} starts contexts
+ * on class paths that really lack the jars, which is what catches a missing type in an
+ * always-loaded signature.
  */
 class FlowsClasspathTests {
 
 	/** JDBC: Spring's and Boot's modules, the pool and the drivers (JPA needs it too). */
-	private static final Predicate<String> JDBC = packages("org.springframework.jdbc.", "org.springframework.boot.jdbc.",
-			"org.springframework.boot.sql.", "com.zaxxer.hikari.", "org.h2.", "org.postgresql.");
+	private static final Predicate<String> JDBC = packages("org.springframework.jdbc.",
+			"org.springframework.boot.jdbc.", "org.springframework.boot.sql.", "com.zaxxer.hikari.", "org.h2.",
+			"org.postgresql.");
 
-	/** JPA: the API, Hibernate ORM (not Hibernate Validator), Spring's and Boot's JPA modules. */
+	/**
+	 * JPA: the API, Hibernate ORM (not Hibernate Validator), Spring's and Boot's JPA
+	 * modules.
+	 */
 	private static final Predicate<String> JPA = packages("jakarta.persistence.", "org.springframework.orm.jpa.",
 			"org.springframework.data.jpa.", "org.springframework.boot.jpa.", "org.springframework.boot.hibernate.",
 			"org.springframework.boot.data.jpa.")
@@ -97,13 +101,14 @@ class FlowsClasspathTests {
 			"org.springframework.boot.health.");
 
 	/**
-	 * Micrometer's metrics (its observation API is a dependency of Spring Framework itself). Boot's
-	 * metrics module stays visible: the runner names its auto-configuration, whose own conditions
-	 * must load to find Micrometer absent.
+	 * Micrometer's metrics (its observation API is a dependency of Spring Framework
+	 * itself). Boot's metrics module stays visible: the runner names its
+	 * auto-configuration, whose own conditions must load to find Micrometer absent.
 	 */
 	private static final Predicate<String> MICROMETER = packages("io.micrometer.core.");
 
-	private static final Predicate<String> THYMELEAF = packages("org.thymeleaf.", "org.springframework.boot.thymeleaf.");
+	private static final Predicate<String> THYMELEAF = packages("org.thymeleaf.",
+			"org.springframework.boot.thymeleaf.");
 
 	private static final Predicate<String> ALL = JDBC.or(JPA)
 		.or(REDIS)
@@ -115,16 +120,17 @@ class FlowsClasspathTests {
 				"org.springframework.boot.transaction."));
 
 	/**
-	 * Flows' auto-configuration beside Boot's for each technology Flows has a part for, or that an
-	 * application typically has (views, metrics); a flow with one step. Redis is configured and
-	 * never connected to, H2 is embedded. (Not Boot's WebMvcAutoConfiguration: it reads every
-	 * template engine's provider from spring.factories, which a filtered class loader cannot hide.)
+	 * Flows' auto-configuration beside Boot's for each technology Flows has a part for,
+	 * or that an application typically has (views, metrics); a flow with one step. Redis
+	 * is configured and never connected to, H2 is embedded. (Not Boot's
+	 * WebMvcAutoConfiguration: it reads every template engine's provider from
+	 * spring.factories, which a filtered class loader cannot hide.)
 	 */
 	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(FlowsStoreAutoConfiguration.class, FlowsAutoConfiguration.class,
 				FlowsWebAutoConfiguration.class, FlowsCleanupAutoConfiguration.class, DataSourceAutoConfiguration.class,
-				HibernateJpaAutoConfiguration.class, TransactionAutoConfiguration.class, DataRedisAutoConfiguration.class,
-				ThymeleafAutoConfiguration.class, MetricsAutoConfiguration.class,
+				HibernateJpaAutoConfiguration.class, TransactionAutoConfiguration.class,
+				DataRedisAutoConfiguration.class, ThymeleafAutoConfiguration.class, MetricsAutoConfiguration.class,
 				SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class))
 		.withUserConfiguration(WizardConfiguration.class)
 		.withPropertyValues("management.endpoints.web.exposure.include=flows",
@@ -258,8 +264,9 @@ class FlowsClasspathTests {
 	}
 
 	/**
-	 * {@code flows.jpa.initialize-schema} has a type of Flows' own, loaded in every application,
-	 * with the values of Spring Boot's, which only the JPA store's configuration uses.
+	 * {@code flows.jpa.initialize-schema} has a type of Flows' own, loaded in every
+	 * application, with the values of Spring Boot's, which only the JPA store's
+	 * configuration uses.
 	 */
 	@Test
 	void theSchemaInitializationPropertyIsFlowsOwnTypeWithBootsValues() throws Exception {
@@ -267,7 +274,8 @@ class FlowsClasspathTests {
 			assertThat(FlowsStoreConfigurations.JpaStoreConfiguration.TaskSchemaConfiguration.mode(value).name())
 				.isEqualTo(value.name());
 		}
-		assertThat(FlowsProperties.Jpa.SchemaInitialization.values()).hasSameSizeAs(DatabaseInitializationMode.values());
+		assertThat(FlowsProperties.Jpa.SchemaInitialization.values())
+			.hasSameSizeAs(DatabaseInitializationMode.values());
 		assertThat(new FlowsProperties().getJpa().getInitializeSchema())
 			.isEqualTo(FlowsProperties.Jpa.SchemaInitialization.EMBEDDED);
 		for (Class<?> type : propertyClasses(FlowsProperties.class)) {
@@ -290,9 +298,9 @@ class FlowsClasspathTests {
 	}
 
 	/**
-	 * Entry page, submit, completion page over Spring MVC with no view technology at all: the
-	 * views are forwarded to (no template engine renders them), and the model carries what a
-	 * template would show.
+	 * Entry page, submit, completion page over Spring MVC with no view technology at all:
+	 * the views are forwarded to (no template engine renders them), and the model carries
+	 * what a template would show.
 	 */
 	private static void completeTheWizard(AssertableWebApplicationContext context) throws Exception {
 		MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).build();
@@ -303,7 +311,8 @@ class FlowsClasspathTests {
 		FlowPage page = (FlowPage) entry.getModelAndView().getModel().get(FlowPage.MODEL_ATTRIBUTE);
 		String id = page.getHiddenFields().get("_id");
 		assertThat(id).isNotBlank();
-		MvcResult submit = mvc.perform(post(page.getFormAction()).session(session).param("_id", id).param("plan", "gold"))
+		MvcResult submit = mvc
+			.perform(post(page.getFormAction()).session(session).param("_id", id).param("plan", "gold"))
 			.andReturn();
 		assertThat(submit.getResponse().getStatus()).isEqualTo(303);
 		String done = submit.getResponse().getHeader("Location");
@@ -338,9 +347,8 @@ class FlowsClasspathTests {
 	/** Without it, 401. */
 	private static void assertPlainLogin(AssertableWebApplicationContext context) {
 		assertThatThrownBy(() -> context.getBean(LoginRequiredHandler.class)
-			.handle(new MockHttpServletRequest(), new MockHttpServletResponse()))
-			.isInstanceOfSatisfying(ResponseStatusException.class,
-					(ex) -> assertThat(ex.getStatusCode().value()).isEqualTo(401));
+			.handle(new MockHttpServletRequest(), new MockHttpServletResponse())).isInstanceOfSatisfying(
+					ResponseStatusException.class, (ex) -> assertThat(ex.getStatusCode().value()).isEqualTo(401));
 	}
 
 	/** The class and its nested classes, at any depth. */
@@ -369,7 +377,10 @@ class FlowsClasspathTests {
 
 	}
 
-	/** Spring MVC's handler adapter and its fallback view resolver (forwards), for MockMvc. */
+	/**
+	 * Spring MVC's handler adapter and its fallback view resolver (forwards), for
+	 * MockMvc.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	@EnableWebMvc
 	static class SpringMvcConfiguration {

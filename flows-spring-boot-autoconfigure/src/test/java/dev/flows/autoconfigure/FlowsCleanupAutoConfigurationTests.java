@@ -34,10 +34,11 @@ class FlowsCleanupAutoConfigurationTests {
 
 	private static final Instant NOW = Instant.parse("2030-01-01T10:00:00Z");
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(FlowsStoreAutoConfiguration.class, FlowsCleanupAutoConfiguration.class));
+	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
+			AutoConfigurations.of(FlowsStoreAutoConfiguration.class, FlowsCleanupAutoConfiguration.class));
 
-	// --- cleaner and schedule -------------------------------------------------------------------
+	// --- cleaner and schedule
+	// -------------------------------------------------------------------
 
 	@Test
 	void cleanerIsScheduledWithTheDefaultCron() {
@@ -108,7 +109,8 @@ class FlowsCleanupAutoConfigurationTests {
 				.doesNotHaveBean(FlowsEndpoint.class));
 	}
 
-	// --- actuator endpoint ----------------------------------------------------------------------
+	// --- actuator endpoint
+	// ----------------------------------------------------------------------
 
 	@Test
 	void endpointIsAbsentUnlessExposed() {
@@ -157,7 +159,8 @@ class FlowsCleanupAutoConfigurationTests {
 	@Test
 	void endpointNamesTheJpaStore() {
 		this.runner
-			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, HibernateJpaAutoConfiguration.class))
+			.withConfiguration(
+					AutoConfigurations.of(DataSourceAutoConfiguration.class, HibernateJpaAutoConfiguration.class))
 			.withPropertyValues("management.endpoints.web.exposure.include=flows")
 			.run((context) -> {
 				FlowsEndpoint endpoint = context.getBean(FlowsEndpoint.class);
@@ -177,7 +180,10 @@ class FlowsCleanupAutoConfigurationTests {
 			.toList();
 	}
 
-	/** A memory store with five expired tasks and one live one, and a clock at {@link #NOW}. */
+	/**
+	 * A memory store with five expired tasks and one live one, and a clock at
+	 * {@link #NOW}.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	static class StoreWithExpiredTasks {
 

@@ -17,8 +17,8 @@ import org.springframework.core.io.support.SpringFactoriesLoader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Misconfigurations are reported as Spring Boot's "APPLICATION FAILED TO START" report, with a
- * description and the action that fixes it, through the analyzers Flows registers.
+ * Misconfigurations are reported as Spring Boot's "APPLICATION FAILED TO START" report,
+ * with a description and the action that fixes it, through the analyzers Flows registers.
  */
 class FlowsFailureAnalyzerTests {
 
@@ -27,23 +27,24 @@ class FlowsFailureAnalyzerTests {
 
 	@Test
 	void bothAnalyzersAreRegisteredForSpringBoot() {
-		// Boot's own analyzers need constructor arguments this test does not give: skip them.
+		// Boot's own analyzers need constructor arguments this test does not give: skip
+		// them.
 		assertThat(SpringFactoriesLoader.forDefaultResourceLocation()
 			.load(FailureAnalyzer.class, null, SpringFactoriesLoader.FailureHandler.handleMessage((message, ex) -> {
-			})))
-			.hasAtLeastOneElementOfType(FlowsFailureAnalyzer.class)
+			}))).hasAtLeastOneElementOfType(FlowsFailureAnalyzer.class)
 			.hasAtLeastOneElementOfType(FlowDefinitionFailureAnalyzer.class);
 	}
 
 	@Test
 	void aMissingStoreTechnologyIsReportedWithTheDependencyToAdd() {
-		this.runner.withClassLoader(new org.springframework.boot.test.context.FilteredClassLoader(
-				"org.springframework.data.redis"))
+		this.runner
+			.withClassLoader(
+					new org.springframework.boot.test.context.FilteredClassLoader("org.springframework.data.redis"))
 			.withPropertyValues("flows.store.type=redis")
 			.run((context) -> {
 				FailureAnalysis analysis = analyze(context);
-				assertThat(analysis.getDescription()).isEqualTo(
-						"flows.store.type=redis, but that store's technology is not on the classpath");
+				assertThat(analysis.getDescription())
+					.isEqualTo("flows.store.type=redis, but that store's technology is not on the classpath");
 				assertThat(analysis.getAction()).startsWith("Add spring-boot-starter-data-redis");
 			});
 	}

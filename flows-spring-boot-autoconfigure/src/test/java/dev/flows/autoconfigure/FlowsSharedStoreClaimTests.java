@@ -69,11 +69,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * At most once per step, across nodes: two application nodes share one real PostgreSQL or one
- * real Redis, with the signed-cookie binder and no sticky sessions. Identical submits of a slow
- * step (300 ms, like a payment gateway), split over both nodes at once, run its handler exactly
- * once; so does a double click on the flow's first step, before any task exists; a claim left by
- * a node that stopped mid-request lapses.
+ * At most once per step, across nodes: two application nodes share one real PostgreSQL or
+ * one real Redis, with the signed-cookie binder and no sticky sessions. Identical submits
+ * of a slow step (300 ms, like a payment gateway), split over both nodes at once, run its
+ * handler exactly once; so does a double click on the flow's first step, before any task
+ * exists; a claim left by a node that stopped mid-request lapses.
  */
 class FlowsSharedStoreClaimTests {
 
@@ -114,7 +114,8 @@ class FlowsSharedStoreClaimTests {
 			.withPropertyValues("flows.store.type=jpa",
 					"spring.datasource.url=" + url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA,
 					"spring.datasource.username=postgres", "flows.jpa.initialize-schema=always");
-		WebApplicationContextRunner redis = base.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
+		WebApplicationContextRunner redis = base
+			.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
 			.withPropertyValues("flows.store.type=redis", "spring.data.redis.url=" + TestServers.redisUrl(),
 					"flows.redis.key-prefix=flows-shared-claim-test:" + UUID.randomUUID() + ":");
 		return Stream.of(Arguments.of("postgresql", postgres), Arguments.of("redis", redis));
@@ -145,7 +146,8 @@ class FlowsSharedStoreClaimTests {
 	void aDoubleClickOnTheFirstStepSplitOverTwoNodesCreatesOneTask(String name, WebApplicationContextRunner runner) {
 		runner.run((first) -> runner.run((second) -> {
 			Browser browser = new Browser(mockMvc(first), mockMvc(second));
-			// The entry page sets the binding cookie (never a task), so both copies of the submit carry it.
+			// The entry page sets the binding cookie (never a task), so both copies of
+			// the submit carry it.
 			String page = browser.perform(0, get("/pay")).getContentAsString();
 			Matcher id = HIDDEN_ID.matcher(page);
 			assertThat(id.find()).as("the entry page renders the id of the task to come").isTrue();
@@ -188,7 +190,8 @@ class FlowsSharedStoreClaimTests {
 			assertThat(claimed).isInstanceOf(StepEntry.Proceed.class);
 			int before = payments.get();
 
-			MockHttpServletResponse whileClaimed = browser.perform(1, post("/pay/pay").param("_id", id).param("_v", version));
+			MockHttpServletResponse whileClaimed = browser.perform(1,
+					post("/pay/pay").param("_id", id).param("_v", version));
 			clock.advance(Duration.ofSeconds(31));
 			MockHttpServletResponse afterTheClaimLapsed = browser.perform(1,
 					post("/pay/pay").param("_id", id).param("_v", version));
@@ -218,7 +221,10 @@ class FlowsSharedStoreClaimTests {
 			this.nodes = new MockMvc[] { first, second };
 		}
 
-		/** Picks {@code item} on the first node and returns the task id, now at the payment step. */
+		/**
+		 * Picks {@code item} on the first node and returns the task id, now at the
+		 * payment step.
+		 */
 		String start(String item) throws Exception {
 			MvcResult started = this.nodes[0].perform(post("/pay/pick").param("item", item)).andReturn();
 			this.cookie = started.getResponse().getCookie("FLOWS_BINDING");
@@ -239,8 +245,8 @@ class FlowsSharedStoreClaimTests {
 		}
 
 		/** {@code count} requests at once, alternating between the nodes. */
-		List<MockHttpServletResponse> concurrently(int count, java.util.function.IntFunction<MockHttpServletRequestBuilder> request)
-				throws Exception {
+		List<MockHttpServletResponse> concurrently(int count,
+				java.util.function.IntFunction<MockHttpServletRequestBuilder> request) throws Exception {
 			ExecutorService pool = Executors.newFixedThreadPool(count);
 			try {
 				CountDownLatch go = new CountDownLatch(1);

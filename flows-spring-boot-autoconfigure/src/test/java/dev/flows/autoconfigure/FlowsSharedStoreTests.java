@@ -37,9 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Two application instances sharing one real PostgreSQL, or one real Redis: a task started on one
- * continues and completes on the other, and a saved task survives a restart. Engine-level: the web
- * layer's binders are tested elsewhere.
+ * Two application instances sharing one real PostgreSQL, or one real Redis: a task
+ * started on one continues and completes on the other, and a saved task survives a
+ * restart. Engine-level: the web layer's binders are tested elsewhere.
  */
 class FlowsSharedStoreTests {
 
@@ -117,7 +117,8 @@ class FlowsSharedStoreTests {
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("sharedStores")
-	void aSavedTaskSurvivesARestart(String name, ApplicationContextRunner runner, Class<? extends TaskStore> storeType) {
+	void aSavedTaskSurvivesARestart(String name, ApplicationContextRunner runner,
+			Class<? extends TaskStore> storeType) {
 		String[] id = new String[1];
 		runner.run((before) -> {
 			FlowEngine engine = before.getBean(FlowEngine.class);

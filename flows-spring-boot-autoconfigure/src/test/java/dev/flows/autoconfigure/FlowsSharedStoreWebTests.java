@@ -46,9 +46,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Two application nodes with the signed-cookie binder and no shared sessions, sharing one real
- * PostgreSQL or one real Redis: a browser starts a task on the first node, continues it on the
- * second and completes it back on the first.
+ * Two application nodes with the signed-cookie binder and no shared sessions, sharing one
+ * real PostgreSQL or one real Redis: a browser starts a task on the first node, continues
+ * it on the second and completes it back on the first.
  */
 class FlowsSharedStoreWebTests {
 
@@ -102,8 +102,8 @@ class FlowsSharedStoreWebTests {
 			String id = address.substring(address.indexOf("_id=") + 4);
 
 			nodeTwo.perform(get(address).cookie(cookie)).andExpect(status().isOk());
-			nodeTwo.perform(post("/checkout/address").param("_id", id).param("_v", "0").param("street", "Elm 2")
-				.cookie(cookie))
+			nodeTwo.perform(
+					post("/checkout/address").param("_id", id).param("_v", "0").param("street", "Elm 2").cookie(cookie))
 				.andExpect(status().isSeeOther())
 				.andExpect(header().string("Location", "/checkout/confirm?_id=" + id));
 			nodeTwo.perform(get("/checkout/confirm").param("_id", id))

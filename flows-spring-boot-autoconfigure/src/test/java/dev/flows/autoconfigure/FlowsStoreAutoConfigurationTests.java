@@ -45,7 +45,10 @@ class FlowsStoreAutoConfigurationTests {
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(FlowsStoreAutoConfiguration.class));
 
-	/** H2 (embedded, a fresh database per context), Hibernate and Spring Data JPA, as an application has them. */
+	/**
+	 * H2 (embedded, a fresh database per context), Hibernate and Spring Data JPA, as an
+	 * application has them.
+	 */
 	private final ApplicationContextRunner jpaRunner = this.runner
 		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, HibernateJpaAutoConfiguration.class,
 				TransactionAutoConfiguration.class));
@@ -57,7 +60,8 @@ class FlowsStoreAutoConfigurationTests {
 	private final ApplicationContextRunner jpaAndRedisRunner = this.jpaRunner
 		.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class));
 
-	// --- selection ------------------------------------------------------------------------------
+	// --- selection
+	// ------------------------------------------------------------------------------
 
 	@Test
 	void autoWithoutJpaOrRedisIsMemory() {
@@ -75,12 +79,11 @@ class FlowsStoreAutoConfigurationTests {
 
 	@Test
 	void autoPrefersRedisOverMemory() {
-		this.redisRunner.withPropertyValues("flows.redis.key-prefix=shop:task:")
-			.run((context) -> {
-				assertThat(context).hasSingleBean(TaskStore.class);
-				assertThat(context.getBean(TaskStore.class)).isInstanceOf(RedisTaskStore.class);
-				assertThat(context.getBean(RedisTaskStore.class).key("abc")).isEqualTo("shop:task:abc");
-			});
+		this.redisRunner.withPropertyValues("flows.redis.key-prefix=shop:task:").run((context) -> {
+			assertThat(context).hasSingleBean(TaskStore.class);
+			assertThat(context.getBean(TaskStore.class)).isInstanceOf(RedisTaskStore.class);
+			assertThat(context.getBean(RedisTaskStore.class).key("abc")).isEqualTo("shop:task:abc");
+		});
 	}
 
 	@Test
@@ -141,12 +144,14 @@ class FlowsStoreAutoConfigurationTests {
 
 	@Test
 	void withoutJpaAndRedisClassesAutoIsStillMemory() {
-		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.data.jpa", "org.springframework.data.redis",
-				"jakarta.persistence"))
+		this.runner
+			.withClassLoader(new FilteredClassLoader("org.springframework.data.jpa", "org.springframework.data.redis",
+					"jakarta.persistence"))
 			.run((context) -> assertThat(context).getBean(TaskStore.class).isInstanceOf(InMemoryTaskStore.class));
 	}
 
-	// --- memory --------------------------------------------------------------------------------
+	// --- memory
+	// --------------------------------------------------------------------------------
 
 	@Test
 	void theMemoryStoreHoldsAtMostMaxTasks() {
@@ -196,7 +201,8 @@ class FlowsStoreAutoConfigurationTests {
 		assertThat(output).contains("Flows keeps tasks in the database, table flows_task");
 	}
 
-	// --- JPA: entity and schema -----------------------------------------------------------------
+	// --- JPA: entity and schema
+	// -----------------------------------------------------------------
 
 	@Test
 	void schemaIsCreatedOnAnEmbeddedDatabaseBeforeHibernateValidatesIt() {
@@ -204,8 +210,8 @@ class FlowsStoreAutoConfigurationTests {
 			assertThat(context).hasNotFailed();
 			JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
 			assertThat(jdbc.queryForObject("select count(*) from flows_task", Integer.class)).isZero();
-			assertThat(jdbc.queryForList("select index_name from information_schema.indexes where table_name = 'FLOWS_TASK'",
-					String.class))
+			assertThat(jdbc.queryForList(
+					"select index_name from information_schema.indexes where table_name = 'FLOWS_TASK'", String.class))
 				.contains("FLOWS_TASK_EXPIRES_AT");
 			roundTrip(context.getBean(TaskStore.class));
 		});
@@ -217,7 +223,8 @@ class FlowsStoreAutoConfigurationTests {
 			.run((context) -> {
 				JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
 				assertThat(jdbc.queryForObject(
-						"select count(*) from information_schema.tables where table_name = 'FLOWS_TASK'", Integer.class))
+						"select count(*) from information_schema.tables where table_name = 'FLOWS_TASK'",
+						Integer.class))
 					.isZero();
 			});
 	}
@@ -262,7 +269,8 @@ class FlowsStoreAutoConfigurationTests {
 		assertThat(store.find(record.id())).isEqualTo(Optional.of(record));
 		store.update(record.withVersion(1), 0);
 		assertThat(store.find(record.id()).orElseThrow().version()).isOne();
-		// the claim columns exist however the table was made (shipped DDL, ddl-auto=create or update)
+		// the claim columns exist however the table was made (shipped DDL,
+		// ddl-auto=create or update)
 		assertThat(store.claim(record.id(), 1, "mine", now, now.plusSeconds(30)))
 			.isEqualTo(ClaimResult.claimed(record.withVersion(1)));
 		assertThat(store.claim(record.id(), 1, "theirs", now, now.plusSeconds(30)).status())

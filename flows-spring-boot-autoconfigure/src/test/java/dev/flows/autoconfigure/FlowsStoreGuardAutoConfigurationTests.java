@@ -168,7 +168,8 @@ class FlowsStoreGuardAutoConfigurationTests {
 		});
 	}
 
-	// --- metrics --------------------------------------------------------------------------------
+	// --- metrics
+	// --------------------------------------------------------------------------------
 
 	@Test
 	void theCircuitBreakersMetricsAreBoundToTheMeterRegistry() {

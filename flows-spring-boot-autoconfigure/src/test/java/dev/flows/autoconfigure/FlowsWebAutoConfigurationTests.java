@@ -101,9 +101,10 @@ class FlowsWebAutoConfigurationTests {
 	@Test
 	void settingsFollowProperties() {
 		this.contextRunner
-			.withPropertyValues("flows.task.id-param=task", "flows.web.version-param=rev", "flows.task.on-unknown=not-found")
-			.run((context) -> assertThat(context.getBean(FlowWebSettings.class)).isEqualTo(
-					new FlowWebSettings("task", "rev", FlowWebSettings.UnknownTaskAction.NOT_FOUND)));
+			.withPropertyValues("flows.task.id-param=task", "flows.web.version-param=rev",
+					"flows.task.on-unknown=not-found")
+			.run((context) -> assertThat(context.getBean(FlowWebSettings.class))
+				.isEqualTo(new FlowWebSettings("task", "rev", FlowWebSettings.UnknownTaskAction.NOT_FOUND)));
 	}
 
 	@Test
@@ -130,7 +131,8 @@ class FlowsWebAutoConfigurationTests {
 	@Test
 	void flowEngineAndRegistryBackOff() {
 		this.contextRunner.withUserConfiguration(OwnEngineConfiguration.class).run((context) -> {
-			assertThat(context.getBean(FlowRegistry.class)).isSameAs(context.getBean(OwnEngineConfiguration.class).registry);
+			assertThat(context.getBean(FlowRegistry.class))
+				.isSameAs(context.getBean(OwnEngineConfiguration.class).registry);
 			assertThat(context).getBean("myEngine").isSameAs(context.getBean(FlowEngine.class));
 		});
 	}
@@ -166,9 +168,8 @@ class FlowsWebAutoConfigurationTests {
 		WebApplicationContextRunner withoutSecurity = this.contextRunner
 			.withClassLoader(new FilteredClassLoader(ExceptionTranslationFilter.class));
 		withoutSecurity.run((context) -> assertThatThrownBy(() -> context.getBean(LoginRequiredHandler.class)
-			.handle(new MockHttpServletRequest(), new MockHttpServletResponse()))
-			.isInstanceOfSatisfying(ResponseStatusException.class,
-					(ex) -> assertThat(ex.getStatusCode().value()).isEqualTo(401)));
+			.handle(new MockHttpServletRequest(), new MockHttpServletResponse())).isInstanceOfSatisfying(
+					ResponseStatusException.class, (ex) -> assertThat(ex.getStatusCode().value()).isEqualTo(401)));
 		withoutSecurity.withPropertyValues("flows.web.login-url=/sign-in").run((context) -> {
 			MockHttpServletRequest request = new MockHttpServletRequest("GET", "/buy/pay");
 			request.setQueryString("_id=abc");
@@ -181,8 +182,9 @@ class FlowsWebAutoConfigurationTests {
 
 	@Test
 	void flowDefinitionBeansBuiltInCodeAreRegistered() {
-		this.contextRunner.withBean(FlowDefinition.class,
-				() -> dev.flows.definition.FlowBuilder.flow("built", "/built").action(Steps.Only.class).build())
+		this.contextRunner
+			.withBean(FlowDefinition.class,
+					() -> dev.flows.definition.FlowBuilder.flow("built", "/built").action(Steps.Only.class).build())
 			.withBean(Steps.Only.class)
 			.run((context) -> assertThat(context.getBean(FlowRegistry.class).byPath("/built")).isPresent());
 	}
@@ -295,6 +297,5 @@ class FlowsWebAutoConfigurationTests {
 		}
 
 	}
-
 
 }

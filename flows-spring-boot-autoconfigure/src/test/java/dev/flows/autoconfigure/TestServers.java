@@ -1,8 +1,9 @@
 package dev.flows.autoconfigure;
 
 /**
- * Where the real Redis and PostgreSQL of these tests are. {@code bash scripts/test.sh} starts both
- * and exports their addresses; a test run without them fails (it is never skipped), saying so.
+ * Where the real Redis and PostgreSQL of these tests are. {@code bash scripts/test.sh}
+ * starts both and exports their addresses; a test run without them fails (it is never
+ * skipped), saying so.
  */
 final class TestServers {
 

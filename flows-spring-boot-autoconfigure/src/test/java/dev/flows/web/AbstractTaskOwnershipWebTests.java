@@ -24,10 +24,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * A task belongs to its user, whatever the binder: one browser (one session, one cookie jar) in
- * which users sign in and out between requests. A task first used anonymously is adopted by whoever
- * signs in during it; a step that signs someone else in hands the task to them; any other change
- * of user makes the task unknown (the restart with notice).
+ * A task belongs to its user, whatever the binder: one browser (one session, one cookie
+ * jar) in which users sign in and out between requests. A task first used anonymously is
+ * adopted by whoever signs in during it; a step that signs someone else in hands the task
+ * to them; any other change of user makes the task unknown (the restart with notice).
  */
 abstract class AbstractTaskOwnershipWebTests {
 
@@ -98,7 +98,10 @@ abstract class AbstractTaskOwnershipWebTests {
 		assertThat(resume(id, "ann")).isEqualTo(RESTART);
 	}
 
-	/** Starts the order flow as {@code user} ({@code null}: anonymously) and returns the task id. */
+	/**
+	 * Starts the order flow as {@code user} ({@code null}: anonymously) and returns the
+	 * task id.
+	 */
 	private String start(String user) throws Exception {
 		MvcResult created = perform(post("/order/pick-item").param("item", "book"), user);
 		String location = created.getResponse().getRedirectedUrl();
@@ -117,7 +120,10 @@ abstract class AbstractTaskOwnershipWebTests {
 		return this.store.find(id).orElseThrow().version();
 	}
 
-	/** One request of the browser: its session and cookies, signed in as {@code user} or not. */
+	/**
+	 * One request of the browser: its session and cookies, signed in as {@code user} or
+	 * not.
+	 */
 	private MvcResult perform(MockHttpServletRequestBuilder request, String user) throws Exception {
 		request.session(this.session).with(csrf());
 		if (!this.cookies.isEmpty()) {
@@ -127,7 +133,8 @@ abstract class AbstractTaskOwnershipWebTests {
 			request.with(user(user));
 		}
 		else {
-			// Signed out: the browser keeps its session (and cookies) but no security context.
+			// Signed out: the browser keeps its session (and cookies) but no security
+			// context.
 			this.session.removeAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
 		}
 		MvcResult result = this.mvc.perform(request).andReturn();

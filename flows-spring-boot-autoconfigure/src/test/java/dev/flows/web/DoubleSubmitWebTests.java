@@ -29,9 +29,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * A double click on the flow's first step, before any task exists: the entry page renders the id
- * the first submit stores the task under, so every copy of the submit finds the same task, and the
- * step's handler runs once however slow it is.
+ * A double click on the flow's first step, before any task exists: the entry page renders
+ * the id the first submit stores the task under, so every copy of the submit finds the
+ * same task, and the step's handler runs once however slow it is.
  */
 @SpringBootTest(classes = OrderApplication.class, properties = "flows.task.max-state-size=2KB")
 @AutoConfigureMockMvc
@@ -54,7 +54,10 @@ class DoubleSubmitWebTests {
 	void theEntryPageRendersATaskIdAndStoresNothing() throws Exception {
 		this.store.resetCounts();
 
-		String page = this.mvc.perform(get("/order").session(this.session)).andReturn().getResponse().getContentAsString();
+		String page = this.mvc.perform(get("/order").session(this.session))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 
 		assertThat(HIDDEN_ID.matcher(page).find()).isTrue();
 		assertThat(page).doesNotContain("name=\"_v\"");
@@ -63,7 +66,10 @@ class DoubleSubmitWebTests {
 
 	@Test
 	void aDoubleClickOnTheFirstStepCreatesOneTaskAndRunsItsHandlerOnce() throws Exception {
-		String page = this.mvc.perform(get("/order").session(this.session)).andReturn().getResponse().getContentAsString();
+		String page = this.mvc.perform(get("/order").session(this.session))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		Matcher id = HIDDEN_ID.matcher(page);
 		assertThat(id.find()).isTrue();
 		int before = this.pickItem.processed.get();
@@ -74,11 +80,14 @@ class DoubleSubmitWebTests {
 		for (int i = 0; i < clicks; i++) {
 			responses.add(pool.submit(() -> {
 				go.await();
-				return this.mvc.perform(post("/order/pick-item").param("item", "book")
-					.param("note", "slow")
-					.param("_id", id.group(1))
-					.session(this.session)
-					.with(csrf())).andReturn().getResponse();
+				return this.mvc
+					.perform(post("/order/pick-item").param("item", "book")
+						.param("note", "slow")
+						.param("_id", id.group(1))
+						.session(this.session)
+						.with(csrf()))
+					.andReturn()
+					.getResponse();
 			}));
 		}
 		go.countDown();
@@ -96,21 +105,29 @@ class DoubleSubmitWebTests {
 
 	@Test
 	void aFirstSubmitWithErrorsKeepsTheTaskSoTheCorrectedSubmitContinuesIt() throws Exception {
-		String page = this.mvc.perform(get("/order").session(this.session)).andReturn().getResponse().getContentAsString();
+		String page = this.mvc.perform(get("/order").session(this.session))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		Matcher id = HIDDEN_ID.matcher(page);
 		assertThat(id.find()).isTrue();
 
-		String redisplayed = this.mvc.perform(post("/order/pick-item").param("item", "")
-			.param("_id", id.group(1))
-			.session(this.session)
-			.with(csrf())).andReturn().getResponse().getContentAsString();
-		assertThat(redisplayed).contains("name=\"_id\" value=\"" + id.group(1) + "\"").contains("name=\"_v\" value=\"0\"");
+		String redisplayed = this.mvc.perform(
+				post("/order/pick-item").param("item", "").param("_id", id.group(1)).session(this.session).with(csrf()))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(redisplayed).contains("name=\"_id\" value=\"" + id.group(1) + "\"")
+			.contains("name=\"_v\" value=\"0\"");
 
-		MockHttpServletResponse corrected = this.mvc.perform(post("/order/pick-item").param("item", "book")
-			.param("_id", id.group(1))
-			.param("_v", "0")
-			.session(this.session)
-			.with(csrf())).andReturn().getResponse();
+		MockHttpServletResponse corrected = this.mvc
+			.perform(post("/order/pick-item").param("item", "book")
+				.param("_id", id.group(1))
+				.param("_v", "0")
+				.session(this.session)
+				.with(csrf()))
+			.andReturn()
+			.getResponse();
 		assertThat(corrected.getRedirectedUrl()).isEqualTo("/order/account/sign-in?_id=" + id.group(1));
 	}
 

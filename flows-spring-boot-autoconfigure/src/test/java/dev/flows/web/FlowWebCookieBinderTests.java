@@ -19,11 +19,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The signed-cookie binder, for several nodes without shared sessions, and unknown tasks answered
- * with 404 instead of a restart.
+ * The signed-cookie binder, for several nodes without shared sessions, and unknown tasks
+ * answered with 404 instead of a restart.
  */
-@SpringBootTest(classes = OrderApplication.class, properties = { "flows.binder.type=cookie",
-		"flows.binder.cookie.secret=a-test-secret-of-some-length", "flows.task.on-unknown=not-found" })
+@SpringBootTest(classes = OrderApplication.class,
+		properties = { "flows.binder.type=cookie", "flows.binder.cookie.secret=a-test-secret-of-some-length",
+				"flows.task.on-unknown=not-found" })
 @AutoConfigureMockMvc
 class FlowWebCookieBinderTests {
 

@@ -43,9 +43,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
 /**
- * The rules users rely on, through Spring MVC, Spring Security and Thymeleaf, on a three-level
- * flow: {@code /order} = pick-item, account (explicit), delivery (speed, address (street, city)),
- * review (login and item required).
+ * The rules users rely on, through Spring MVC, Spring Security and Thymeleaf, on a
+ * three-level flow: {@code /order} = pick-item, account (explicit), delivery (speed,
+ * address (street, city)), review (login and item required).
  */
 @SpringBootTest(classes = OrderApplication.class, properties = "flows.task.max-state-size=2KB")
 @AutoConfigureMockMvc
@@ -101,7 +101,8 @@ class FlowWebTests {
 
 	@Test
 	void firstValidPostCreatesTheTaskAndRedirectsWithItsId() throws Exception {
-		MvcResult result = this.mvc.perform(post("/order/pick-item").param("item", "book").session(this.session).with(csrf()))
+		MvcResult result = this.mvc
+			.perform(post("/order/pick-item").param("item", "book").session(this.session).with(csrf()))
 			.andExpect(status().isSeeOther())
 			.andReturn();
 		String location = result.getResponse().getRedirectedUrl();
@@ -150,7 +151,8 @@ class FlowWebTests {
 	@Test
 	void wholeFlowRunsToTheCompletionPageWhichSurvivesARefresh() throws Exception {
 		String id = start();
-		submit("account/sign-in", id, "value", "ann").andExpect(header().string("Location", "/order/delivery/speed?_id=" + id));
+		submit("account/sign-in", id, "value", "ann")
+			.andExpect(header().string("Location", "/order/delivery/speed?_id=" + id));
 		submit("delivery/speed", id, "value", "fast");
 		submit("delivery/address/street", id, "value", "Main St");
 		submit("delivery/address/city", id, "value", "Springfield")
@@ -172,7 +174,8 @@ class FlowWebTests {
 	void repeatedFinalPostLandsOnTheCompletionPageWithoutPlacingASecondOrder() throws Exception {
 		String id = startAndReachReview();
 		long version = version(id);
-		this.mvc.perform(withVersion(post("/order/review").with(user("alice")), id, version)).andExpect(status().isSeeOther());
+		this.mvc.perform(withVersion(post("/order/review").with(user("alice")), id, version))
+			.andExpect(status().isSeeOther());
 		int placed = this.review.ordersPlaced.get();
 		this.mvc.perform(withVersion(post("/order/review").with(user("alice")), id, version))
 			.andExpect(status().isSeeOther())
@@ -275,7 +278,8 @@ class FlowWebTests {
 			.getResponse()
 			.getContentAsString();
 		assertThat(html).contains("<li class=\"current\">Street</li>").contains("<li class=\"todo\">City</li>");
-		FlowPage page = (FlowPage) this.mvc.perform(get("/order/delivery/address/street").param("_id", id).session(this.session))
+		FlowPage page = (FlowPage) this.mvc
+			.perform(get("/order/delivery/address/street").param("_id", id).session(this.session))
 			.andReturn()
 			.getModelAndView()
 			.getModel()
@@ -295,8 +299,10 @@ class FlowWebTests {
 			.andExpect(header().string("Location", "/order?_restarted=true"));
 		this.mvc.perform(get("/order").param("_restarted", "true").session(this.session))
 			.andExpect(status().isOk())
-			.andExpect(result -> assertThat(result.getResponse().getContentAsString()).contains("previous order expired"))
-			.andExpect(result -> assertThat(((FlowPage) result.getModelAndView().getModel().get("flow")).getRestartedMessage())
+			.andExpect(
+					result -> assertThat(result.getResponse().getContentAsString()).contains("previous order expired"))
+			.andExpect(result -> assertThat(
+					((FlowPage) result.getModelAndView().getModel().get("flow")).getRestartedMessage())
 				.isEqualTo(FlowPage.DEFAULT_RESTARTED_MESSAGE));
 		this.mvc.perform(get("/order").session(this.session))
 			.andExpect(result -> assertThat(((FlowPage) result.getModelAndView().getModel().get("flow")).isRestarted())
@@ -305,8 +311,10 @@ class FlowWebTests {
 
 	@Test
 	void theRestartNoticeComesFromTheApplicationsMessagesWhenItDefinesOne() throws Exception {
-		this.mvc.perform(get("/order").param("_restarted", "true").session(this.session).locale(java.util.Locale.GERMAN))
-			.andExpect(result -> assertThat(((FlowPage) result.getModelAndView().getModel().get("flow")).getRestartedMessage())
+		this.mvc
+			.perform(get("/order").param("_restarted", "true").session(this.session).locale(java.util.Locale.GERMAN))
+			.andExpect(result -> assertThat(
+					((FlowPage) result.getModelAndView().getModel().get("flow")).getRestartedMessage())
 				.isEqualTo("Ihre vorige Bestellung ist abgelaufen."));
 	}
 
@@ -327,8 +335,12 @@ class FlowWebTests {
 		this.mvc.perform(get("/order/account/sign-in").param("_id", id).session(stranger))
 			.andExpect(status().isSeeOther())
 			.andExpect(header().string("Location", "/order?_restarted=true"));
-		this.mvc.perform(post("/order/account/sign-in").param("_id", id).param("_v", Long.toString(version))
-			.param("value", "mallory").session(stranger).with(csrf()))
+		this.mvc
+			.perform(post("/order/account/sign-in").param("_id", id)
+				.param("_v", Long.toString(version))
+				.param("value", "mallory")
+				.session(stranger)
+				.with(csrf()))
 			.andExpect(status().isSeeOther())
 			.andExpect(header().string("Location", "/order?_restarted=true"));
 		Task task = this.engine.load(id);
@@ -417,8 +429,7 @@ class FlowWebTests {
 		long version = version(id);
 		MockHttpServletRequestBuilder signIn = withTask(post("/order/account/sign-in").param("value", "ann"), id);
 		this.store.down = true;
-		this.mvc.perform(signIn)
-			.andExpect(status().isServiceUnavailable());
+		this.mvc.perform(signIn).andExpect(status().isServiceUnavailable());
 		this.mvc.perform(get("/order/account/sign-in").param("_id", id).session(this.session))
 			.andExpect(status().isServiceUnavailable());
 		this.store.down = false;
@@ -487,13 +498,17 @@ class FlowWebTests {
 		submit("delivery/speed", id, "value", "fast");
 		submit("delivery/address/street", id, "value", "Main");
 		submit("delivery/address/city", id, "value", "Town");
-		// A real query string, as a browser sends it, so Security's request cache keeps the task id.
+		// A real query string, as a browser sends it, so Security's request cache keeps
+		// the task id.
 		MvcResult toLogin = this.mvc.perform(get("/order/review?_id=" + id).session(this.session))
 			.andExpect(status().is3xxRedirection())
 			.andReturn();
 		assertThat(toLogin.getResponse().getRedirectedUrl()).endsWith("/login");
-		MvcResult loggedIn = this.mvc.perform(post("/login").param("username", "alice").param("password", "secret")
-			.session(this.session).with(csrf()))
+		MvcResult loggedIn = this.mvc
+			.perform(post("/login").param("username", "alice")
+				.param("password", "secret")
+				.session(this.session)
+				.with(csrf()))
 			.andExpect(status().is3xxRedirection())
 			.andReturn();
 		String back = loggedIn.getResponse().getRedirectedUrl();
@@ -534,7 +549,8 @@ class FlowWebTests {
 	}
 
 	private String start(String item) throws Exception {
-		MvcResult result = this.mvc.perform(post("/order/pick-item").param("item", item).session(this.session).with(csrf()))
+		MvcResult result = this.mvc
+			.perform(post("/order/pick-item").param("item", item).session(this.session).with(csrf()))
 			.andExpect(status().isSeeOther())
 			.andReturn();
 		return taskId(result.getResponse().getRedirectedUrl());
@@ -551,7 +567,8 @@ class FlowWebTests {
 
 	private org.springframework.test.web.servlet.ResultActions submit(String step, String id, String name, String value)
 			throws Exception {
-		return this.mvc.perform(withTask(post("/order/" + step).param(name, value), id)).andExpect(status().isSeeOther());
+		return this.mvc.perform(withTask(post("/order/" + step).param(name, value), id))
+			.andExpect(status().isSeeOther());
 	}
 
 	private MockHttpServletRequestBuilder withTask(MockHttpServletRequestBuilder request, String id) {

@@ -17,11 +17,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * On a real Tomcat, in an application without Spring Security: the entry page creates no HTTP
- * session, and the redirect of a flow's first submit, which creates it, does not carry the session
- * id in its URL (Tomcat adds
- * {@code ;jsessionid=} to every URL passed through {@code encodeRedirectURL} while the browser has
- * not yet shown that it keeps cookies).
+ * On a real Tomcat, in an application without Spring Security: the entry page creates no
+ * HTTP session, and the redirect of a flow's first submit, which creates it, does not
+ * carry the session id in its URL (Tomcat adds {@code ;jsessionid=} to every URL passed
+ * through {@code encodeRedirectURL} while the browser has not yet shown that it keeps
+ * cookies).
  */
 @SpringBootTest(classes = PlainApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "flows.store.type=memory")
@@ -39,7 +39,8 @@ class NoSessionIdInUrlTests {
 		HttpResponse<String> entry = this.client.send(HttpRequest.newBuilder(uri("/wizard")).GET().build(),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(entry.statusCode()).isEqualTo(200);
-		// A page view creates no session, so nothing can write its id into the page's URLs.
+		// A page view creates no session, so nothing can write its id into the page's
+		// URLs.
 		assertThat(entry.headers().firstValue("Set-Cookie")).isEmpty();
 		assertThat(entry.body()).doesNotContainIgnoringCase("jsessionid");
 		Matcher id = HIDDEN_ID.matcher(entry.body());

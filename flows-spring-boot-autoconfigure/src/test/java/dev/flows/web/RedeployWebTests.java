@@ -25,9 +25,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Tasks stored by an older build of the application: answers whose Java type changed since, steps
- * that were renamed or removed. None of them is a server error; the task resumes as far as it
- * still fits.
+ * Tasks stored by an older build of the application: answers whose Java type changed
+ * since, steps that were renamed or removed. None of them is a server error; the task
+ * resumes as far as it still fits.
  */
 @SpringBootTest(classes = OrderApplication.class, properties = "flows.task.max-state-size=2KB")
 @AutoConfigureMockMvc
@@ -46,7 +46,8 @@ class RedeployWebTests {
 	@Test
 	void anAnswerThatNoLongerReadsAsItsTypeSendsTheTaskBackToTheStepThatGaveIt() throws Exception {
 		String id = startAndReachReview();
-		// The older build stored the item as its id alone; this one reads it as a PickItem.Item.
+		// The older build stored the item as its id alone; this one reads it as a
+		// PickItem.Item.
 		rewrite(id, (record) -> withState(record, "{\"item\":[\"book\",\"one\",\"two\"],\"name\":\"ann\"}"));
 
 		this.mvc.perform(get("/order/review").param("_id", id).session(this.session).with(user("alice")))
@@ -63,10 +64,11 @@ class RedeployWebTests {
 	@Test
 	void aStepThatNoLongerExistsResumesAtTheLatestStepOfTheHistoryThatDoes() throws Exception {
 		String id = startAndReachReview();
-		rewrite(id, (record) -> new TaskRecord(record.id(), record.flow(), "delivery/address/postcode",
-				"[\"pick-item\",\"account/sign-in\",\"delivery/speed\",\"delivery/address/region\"]", record.state(),
-				record.log(), record.binding(), record.status(), record.version(), record.createdAt(),
-				record.updatedAt(), record.expiresAt(), record.owner()));
+		rewrite(id,
+				(record) -> new TaskRecord(record.id(), record.flow(), "delivery/address/postcode",
+						"[\"pick-item\",\"account/sign-in\",\"delivery/speed\",\"delivery/address/region\"]",
+						record.state(), record.log(), record.binding(), record.status(), record.version(),
+						record.createdAt(), record.updatedAt(), record.expiresAt(), record.owner()));
 
 		this.mvc.perform(get("/order").param("_id", id).session(this.session).with(user("alice")))
 			.andExpect(status().isSeeOther())
@@ -78,9 +80,10 @@ class RedeployWebTests {
 	@Test
 	void aTaskOfWhichNoStepExistsAnyMoreRestartsTheFlow() throws Exception {
 		String id = startAndReachReview();
-		rewrite(id, (record) -> new TaskRecord(record.id(), record.flow(), "gone", "[\"also-gone\"]", record.state(),
-				record.log(), record.binding(), record.status(), record.version(), record.createdAt(),
-				record.updatedAt(), record.expiresAt(), record.owner()));
+		rewrite(id,
+				(record) -> new TaskRecord(record.id(), record.flow(), "gone", "[\"also-gone\"]", record.state(),
+						record.log(), record.binding(), record.status(), record.version(), record.createdAt(),
+						record.updatedAt(), record.expiresAt(), record.owner()));
 
 		this.mvc.perform(get("/order").param("_id", id).session(this.session).with(user("alice")))
 			.andExpect(status().isSeeOther())
@@ -100,10 +103,11 @@ class RedeployWebTests {
 	}
 
 	private String startAndReachReview() throws Exception {
-		String location = this.mvc.perform(post("/order/pick-item").param("item", "book")
-			.session(this.session)
-			.with(csrf())
-			.with(user("alice"))).andReturn().getResponse().getRedirectedUrl();
+		String location = this.mvc.perform(
+				post("/order/pick-item").param("item", "book").session(this.session).with(csrf()).with(user("alice")))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
 		Matcher matcher = TASK_ID.matcher(location);
 		assertThat(matcher.find()).isTrue();
 		String id = matcher.group(1);

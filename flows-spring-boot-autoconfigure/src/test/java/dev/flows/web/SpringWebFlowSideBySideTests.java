@@ -26,12 +26,12 @@ import org.springframework.webflow.mvc.servlet.FlowHandlerAdapter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An application that runs Spring Web Flow 4, configured with the bean names of its reference
- * guide ({@code flowRegistry}, {@code flowExecutor}, {@code flowBuilderServices},
- * {@code mvcViewFactoryCreator}, {@code flowHandlerMapping}, {@code flowHandlerAdapter}), and
- * Flows: the context starts (with Flows' beans named as Spring Web Flow's, it failed with "The
- * bean 'flowRegistry' could not be registered"), and each serves its own flow, on a real Tomcat,
- * in one HTTP session.
+ * An application that runs Spring Web Flow 4, configured with the bean names of its
+ * reference guide ({@code flowRegistry}, {@code flowExecutor},
+ * {@code flowBuilderServices}, {@code mvcViewFactoryCreator}, {@code flowHandlerMapping},
+ * {@code flowHandlerAdapter}), and Flows: the context starts (with Flows' beans named as
+ * Spring Web Flow's, it failed with "The bean 'flowRegistry' could not be registered"),
+ * and each serves its own flow, on a real Tomcat, in one HTTP session.
  */
 @SpringBootTest(classes = SideBySideApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "flows.store.type=memory")
@@ -78,7 +78,8 @@ class SpringWebFlowSideBySideTests {
 		HttpResponse<String> enterName = get(first);
 		assertThat(enterName.statusCode()).isEqualTo(200);
 		assertThat(enterName.body()).contains("<h1>Your name</h1>", "<p id=\"key\">e1s1</p>")
-			// Tomcat adds ;jsessionid to the redirect of the request that created the session
+			// Tomcat adds ;jsessionid to the redirect of the request that created the
+			// session
 			.containsPattern("action=\"/register(;jsessionid=[0-9A-F]+)?\\?execution=e1s1\"")
 			.as("Flows' form fields stay out of Spring Web Flow pages")
 			.doesNotContain("name=\"_id\"", "name=\"_v\"");

@@ -45,10 +45,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * A step that keeps its form ({@code @FlowAction(form = "form")}, the street step of the order
- * flow) shows the user's earlier answer when they come back to it, with no code in its
- * {@code @OnGet} method; a step that does not (speed) starts empty; going back to before the step
- * drops what it kept.
+ * A step that keeps its form ({@code @FlowAction(form = "form")}, the street step of the
+ * order flow) shows the user's earlier answer when they come back to it, with no code in
+ * its {@code @OnGet} method; a step that does not (speed) starts empty; going back to
+ * before the step drops what it kept.
  */
 @SpringBootTest(classes = OrderApplication.class, properties = "flows.task.max-state-size=2KB")
 @AutoConfigureMockMvc
@@ -85,7 +85,8 @@ class StepFormWebTests {
 
 		submit("delivery/speed", id, "slow");
 
-		assertThat(this.store.find(id).orElseThrow().state()).doesNotContain(ActionDefinition.FORM_KEY_PREFIX + "street");
+		assertThat(this.store.find(id).orElseThrow().state())
+			.doesNotContain(ActionDefinition.FORM_KEY_PREFIX + "street");
 		this.mvc.perform(get("/order/delivery/address/street").param("_id", id).session(this.session))
 			.andExpect(status().isOk())
 			.andExpect(model().attribute("form",
@@ -94,7 +95,9 @@ class StepFormWebTests {
 
 	@Test
 	void theStepOwnsTheKeyItKeepsItsFormUnder() {
-		ActionDefinition street = FlowBuilder.flow("f", "/f").action(Steps.Street.class).build()
+		ActionDefinition street = FlowBuilder.flow("f", "/f")
+			.action(Steps.Street.class)
+			.build()
 			.action(Position.parse("street"))
 			.orElseThrow();
 
@@ -104,8 +107,7 @@ class StepFormWebTests {
 
 	@Test
 	void aFormThatNoHandlerArgumentNamesFailsTheStartNamingTheAction() {
-		new WebApplicationContextRunner()
-			.withClassLoader(new FilteredClassLoader(ExceptionTranslationFilter.class))
+		new WebApplicationContextRunner().withClassLoader(new FilteredClassLoader(ExceptionTranslationFilter.class))
 			.withConfiguration(AutoConfigurations.of(FlowsStoreAutoConfiguration.class, FlowsAutoConfiguration.class,
 					FlowsWebAutoConfiguration.class, WebMvcAutoConfiguration.class,
 					DispatcherServletAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class))
@@ -143,8 +145,11 @@ class StepFormWebTests {
 	}
 
 	private String reachCity() throws Exception {
-		String location = this.mvc.perform(post("/order/pick-item").param("item", "book").session(this.session)
-			.with(csrf())).andReturn().getResponse().getRedirectedUrl();
+		String location = this.mvc
+			.perform(post("/order/pick-item").param("item", "book").session(this.session).with(csrf()))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
 		Matcher matcher = TASK_ID.matcher(location);
 		assertThat(matcher.find()).isTrue();
 		String id = matcher.group(1);
@@ -155,11 +160,13 @@ class StepFormWebTests {
 	}
 
 	private ResultActions submit(String step, String id, String value) throws Exception {
-		return this.mvc.perform(post("/order/" + step).param("value", value)
-			.param("_id", id)
-			.param("_v", Long.toString(this.store.find(id).orElseThrow().version()))
-			.session(this.session)
-			.with(csrf())).andExpect(status().isSeeOther());
+		return this.mvc
+			.perform(post("/order/" + step).param("value", value)
+				.param("_id", id)
+				.param("_v", Long.toString(this.store.find(id).orElseThrow().version()))
+				.session(this.session)
+				.with(csrf()))
+			.andExpect(status().isSeeOther());
 	}
 
 }

@@ -10,9 +10,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Compares runs of the driver written with {@code --tsv}: for each variant, the step latencies and
- * flows per second of every run next to the first one's, as ratios. Used for the scale measurements
- * (the same variant with 1,000 and with 1,000,000 live tasks).
+ * Compares runs of the driver written with {@code --tsv}: for each variant, the step
+ * latencies and flows per second of every run next to the first one's, as ratios. Used
+ * for the scale measurements (the same variant with 1,000 and with 1,000,000 live tasks).
  * <pre>
  * java -cp ... dev.flows.bench.driver.LoadDriver --compare "1,000 tasks=a.tsv" "1,000,000 tasks=b.tsv"
  * </pre>

@@ -15,33 +15,28 @@ import jdk.jfr.consumer.RecordedMethod;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * Where the CPU went in a JFR recording: the share of execution samples ({@code jdk.ExecutionSample})
- * in which each part of the stack appears (inclusive: a sample counts once for every part on its
- * stack), and the methods most often at the top (self). Prints markdown.
- * <pre>
+ * Where the CPU went in a JFR recording: the share of execution samples
+ * ({@code jdk.ExecutionSample}) in which each part of the stack appears (inclusive: a
+ * sample counts once for every part on its stack), and the methods most often at the top
+ * (self). Prints markdown. <pre>
  * java -cp flows-bench/target/classes dev.flows.bench.driver.JfrSummary "title" recording.jfr [top]
  * </pre>
  */
 public final class JfrSummary {
 
-	/** Parts of the stack, by the class name's start; the first that matches names a frame. */
-	private static final String[][] PARTS = {
-			{ "Flows: JPA store", "dev.flows.store.jpa." },
-			{ "Flows: Redis store", "dev.flows.store.redis." },
-			{ "Flows: memory store", "dev.flows.store.memory." },
-			{ "Flows: engine (incl. codec)", "dev.flows.engine." },
-			{ "Flows: task state (JSON)", "dev.flows.state." },
-			{ "Flows: web layer", "dev.flows.web." },
-			{ "bench app's controller and actions", "dev.flows.bench." },
-			{ "Hibernate", "org.hibernate." },
-			{ "H2 database", "org.h2." },
-			{ "PostgreSQL JDBC driver", "org.postgresql." },
-			{ "HikariCP", "com.zaxxer.hikari." },
+	/**
+	 * Parts of the stack, by the class name's start; the first that matches names a
+	 * frame.
+	 */
+	private static final String[][] PARTS = { { "Flows: JPA store", "dev.flows.store.jpa." },
+			{ "Flows: Redis store", "dev.flows.store.redis." }, { "Flows: memory store", "dev.flows.store.memory." },
+			{ "Flows: engine (incl. codec)", "dev.flows.engine." }, { "Flows: task state (JSON)", "dev.flows.state." },
+			{ "Flows: web layer", "dev.flows.web." }, { "bench app's controller and actions", "dev.flows.bench." },
+			{ "Hibernate", "org.hibernate." }, { "H2 database", "org.h2." },
+			{ "PostgreSQL JDBC driver", "org.postgresql." }, { "HikariCP", "com.zaxxer.hikari." },
 			{ "Spring transactions and ORM", "org.springframework.transaction.", "org.springframework.orm." },
-			{ "Spring Data", "org.springframework.data." },
-			{ "Lettuce (Redis client)", "io.lettuce." },
-			{ "Netty", "io.netty." },
-			{ "Spring Session", "org.springframework.session." },
+			{ "Spring Data", "org.springframework.data." }, { "Lettuce (Redis client)", "io.lettuce." },
+			{ "Netty", "io.netty." }, { "Spring Session", "org.springframework.session." },
 			{ "Spring Web Flow", "org.springframework.webflow.", "org.springframework.binding." },
 			{ "Jackson", "tools.jackson.", "com.fasterxml.jackson." },
 			{ "Thymeleaf", "org.thymeleaf.", "org.attoparser." },
@@ -49,7 +44,8 @@ public final class JfrSummary {
 			{ "Spring MVC", "org.springframework.web." },
 			{ "Tomcat", "org.apache.tomcat.", "org.apache.catalina.", "org.apache.coyote." },
 			{ "JDK: java.util.regex", "java.util.regex." },
-			{ "JDK: reflection and method handles", "java.lang.reflect.", "java.lang.invoke.", "jdk.internal.reflect." },
+			{ "JDK: reflection and method handles", "java.lang.reflect.", "java.lang.invoke.",
+					"jdk.internal.reflect." },
 			{ "JDK: java.time", "java.time." },
 			{ "JDK: sockets and NIO", "sun.nio.", "java.nio.channels.", "sun.net." } };
 
@@ -68,7 +64,8 @@ public final class JfrSummary {
 		Map<String, Integer> flowsMethods = new HashMap<>();
 		Map<String, Integer> selfPart = new HashMap<>();
 		int samples = 0;
-		// thread group -> {user, system}, as fractions of the machine summed over the recording
+		// thread group -> {user, system}, as fractions of the machine summed over the
+		// recording
 		Map<String, double[]> threadCpu = new LinkedHashMap<>();
 		try (RecordingFile file = new RecordingFile(recording)) {
 			while (file.hasMoreEvents()) {
@@ -119,7 +116,8 @@ public final class JfrSummary {
 		}
 		StringBuilder md = new StringBuilder();
 		md.append(String.format(Locale.ROOT, "#### %s%n%n%d execution samples.%n%n", title, samples));
-		md.append("| part of the stack | samples in which it appears | samples where it is the innermost known part |\n");
+		md.append(
+				"| part of the stack | samples in which it appears | samples where it is the innermost known part |\n");
 		md.append("|---|---:|---:|\n");
 		List<Map.Entry<String, Integer>> parts = new ArrayList<>(inclusive.entrySet());
 		parts.sort((a, b) -> b.getValue() - a.getValue());
@@ -128,8 +126,7 @@ public final class JfrSummary {
 				continue;
 			}
 			md.append(String.format(Locale.ROOT, "| %s | %.1f%% | %.1f%% |%n", part.getKey(),
-					100.0 * part.getValue() / samples,
-					100.0 * selfPart.getOrDefault(part.getKey(), 0) / samples));
+					100.0 * part.getValue() / samples, 100.0 * selfPart.getOrDefault(part.getKey(), 0) / samples));
 		}
 		md.append("\nHottest methods (self, top of the stack):\n\n| method | samples |\n|---|---:|\n");
 		List<Map.Entry<String, Integer>> methods = new ArrayList<>(self.entrySet());
@@ -144,7 +141,8 @@ public final class JfrSummary {
 					+ " such as its socket calls; the execution samples above cover Java code only):\n\n");
 			md.append("| threads | user | kernel |\n|---|---:|---:|\n");
 			List<Map.Entry<String, double[]>> threads = new ArrayList<>(threadCpu.entrySet());
-			threads.sort((a, b) -> Double.compare(b.getValue()[0] + b.getValue()[1], a.getValue()[0] + a.getValue()[1]));
+			threads
+				.sort((a, b) -> Double.compare(b.getValue()[0] + b.getValue()[1], a.getValue()[0] + a.getValue()[1]));
 			for (Map.Entry<String, double[]> thread : threads) {
 				double share = (thread.getValue()[0] + thread.getValue()[1]) / cpuTotal;
 				if (share < 0.005) {
@@ -168,7 +166,9 @@ public final class JfrSummary {
 		System.out.print(md);
 	}
 
-	/** A thread's name with its numbers replaced: the threads of one pool form one group. */
+	/**
+	 * A thread's name with its numbers replaced: the threads of one pool form one group.
+	 */
 	private static String threadGroup(String name) {
 		return (name == null) ? "?" : name.replaceAll("[0-9]+", "N").replace("N.N.N.N-N", "N");
 	}

@@ -23,30 +23,32 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The load driver: virtual users that complete whole flows the way a browser does (cookies,
- * redirects, the form's action and hidden fields), against several variants of the same flow, in
- * alternating rounds, each variant getting the same time per round. Only the JDK: run it as a
- * separate JVM with {@code java -cp flows-bench/target/classes dev.flows.bench.driver.LoadDriver}.
+ * The load driver: virtual users that complete whole flows the way a browser does
+ * (cookies, redirects, the form's action and hidden fields), against several variants of
+ * the same flow, in alternating rounds, each variant getting the same time per round.
+ * Only the JDK: run it as a separate JVM with
+ * {@code java -cp flows-bench/target/classes dev.flows.bench.driver.LoadDriver}.
  * <p>
  * A variant is {@code key|label|entry URL|app pid|size kind|store server process name}:
  * <pre>
  * --variant 'a|plain, HttpSession|http://127.0.0.1:8181/plain|12345|session|'
  * --variant 'd-pg|Flows, JPA on PostgreSQL|http://127.0.0.1:8184/flows|12348|task|postgres'
- * </pre>
- * Each flow is a new visitor (a new cookie jar): the entry page (following redirects), then three
- * submits, each followed to the page it redirects to; each page must show the step expected
- * ({@code id="step-name"}, ... {@code id="step-done"}), or the flow counts as an error. Measured
- * per variant: completed flows per second, latency per step (p50, p99: a submit and the redirect it
- * answers with), the app's CPU time per flow ({@code /proc/PID/stat}, user + system, over the
- * measured time only), the CPU of the store server's processes per flow, and the bytes a flow in
- * progress keeps (asked from the app's {@code /bench/size} after two steps). Everything is also given
- * as a ratio to the first variant, measured in the same run.
+ * </pre> Each flow is a new visitor (a new cookie jar): the entry page (following
+ * redirects), then three submits, each followed to the page it redirects to; each page
+ * must show the step expected ({@code id="step-name"}, ... {@code id="step-done"}), or
+ * the flow counts as an error. Measured per variant: completed flows per second, latency
+ * per step (p50, p99: a submit and the redirect it answers with), the app's CPU time per
+ * flow ({@code /proc/PID/stat}, user + system, over the measured time only), the CPU of
+ * the store server's processes per flow, and the bytes a flow in progress keeps (asked
+ * from the app's {@code /bench/size} after two steps). Everything is also given as a
+ * ratio to the first variant, measured in the same run.
  * <p>
  * Options: {@code --users 32 --warmup 20 --duration 20 --rounds 2 --settle 3} (seconds),
- * {@code --title}, {@code --out file.md} (the markdown tables; also printed), {@code --tsv file}
- * (one line per variant and step), {@code --heap-probe key} (the heap per live task of that
- * variant's memory store), {@code --clk-tck 100}. {@code --compare label1=a.tsv label2=b.tsv}
- * prints how the step latencies of the second run compare with the first.
+ * {@code --title}, {@code --out file.md} (the markdown tables; also printed),
+ * {@code --tsv file} (one line per variant and step), {@code --heap-probe key} (the heap
+ * per live task of that variant's memory store), {@code --clk-tck 100}.
+ * {@code --compare label1=a.tsv label2=b.tsv} prints how the step latencies of the second
+ * run compare with the first.
  */
 public final class LoadDriver {
 
@@ -134,9 +136,12 @@ public final class LoadDriver {
 		log("%d users; warm-up %d s per variant; %d rounds of %d s per variant (after %d s of settling each)",
 				this.users, this.warmup, this.rounds, this.duration, this.settle);
 		for (Variant variant : this.variants) {
-			// At least the warm-up time, until the JIT has seen enough flows (a loaded machine
-			// completes few per second) and has done most of its compiling (its threads' CPU under
-			// a tenth of the app's over the last part), but never more than ten times the warm-up time.
+			// At least the warm-up time, until the JIT has seen enough flows (a loaded
+			// machine
+			// completes few per second) and has done most of its compiling (its threads'
+			// CPU under
+			// a tenth of the app's over the last part), but never more than ten times the
+			// warm-up time.
 			long warmed = 0;
 			int seconds = 0;
 			double jitShare = 1;
@@ -175,7 +180,10 @@ public final class LoadDriver {
 		}
 	}
 
-	/** Runs the users against {@code variant} for {@code seconds}; measures if {@code measured}. */
+	/**
+	 * Runs the users against {@code variant} for {@code seconds}; measures if
+	 * {@code measured}.
+	 */
 	private Slot slot(Variant variant, int seconds, boolean measured) throws Exception {
 		if (seconds <= 0) {
 			return new Slot(0, 0, 0, 0, 0, 0, 0, new long[STEPS.length][]);
@@ -229,14 +237,20 @@ public final class LoadDriver {
 			}
 		}
 		if (!measured && errors > 0) {
-			String first = workers.stream().filter((u) -> u.firstError != null).map((u) -> u.firstError).findFirst()
+			String first = workers.stream()
+				.filter((u) -> u.firstError != null)
+				.map((u) -> u.firstError)
+				.findFirst()
 				.orElse("");
 			log("%s: %d errors while warming up, first: %s", variant.key, errors, first);
 		}
 		return new Slot(elapsed, flows, errors, appTicks, systemTicks, jit, serverTicks, latencies);
 	}
 
-	/** After the warm-up: bytes kept for a flow in progress, and the heap per task if asked. */
+	/**
+	 * After the warm-up: bytes kept for a flow in progress, and the heap per task if
+	 * asked.
+	 */
 	private void probe(Variant variant) {
 		try {
 			Session session = new Session(variant);
@@ -258,7 +272,9 @@ public final class LoadDriver {
 		}
 	}
 
-	/** One virtual user: flow after flow until the end of the slot, each as a new visitor. */
+	/**
+	 * One virtual user: flow after flow until the end of the slot, each as a new visitor.
+	 */
 	private final class User implements Runnable {
 
 		final Variant variant;
@@ -337,7 +353,10 @@ public final class LoadDriver {
 			return expect(follow(send(this.variant.entry, null)), 0);
 		}
 
-		/** Submits step {@code step} (1..3) of the form on {@code page}; answers the page it leads to. */
+		/**
+		 * Submits step {@code step} (1..3) of the form on {@code page}; answers the page
+		 * it leads to.
+		 */
 		String submit(String page, int step) throws IOException, InterruptedException {
 			Matcher form = FORM.matcher(page);
 			if (!form.find()) {
@@ -400,8 +419,8 @@ public final class LoadDriver {
 
 		private String expect(HttpResponse<String> response, int step) {
 			if (response.statusCode() != 200) {
-				throw new IllegalStateException("step " + STEPS[step] + ": status " + response.statusCode() + " at "
-						+ this.current);
+				throw new IllegalStateException(
+						"step " + STEPS[step] + ": status " + response.statusCode() + " at " + this.current);
 			}
 			String body = response.body();
 			if (!body.contains("id=\"" + MARKERS[step] + "\"")) {
@@ -470,7 +489,10 @@ public final class LoadDriver {
 	}
 
 	private static String unescape(String html) {
-		return html.replace("&amp;", "&").replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<")
+		return html.replace("&amp;", "&")
+			.replace("&quot;", "\"")
+			.replace("&#39;", "'")
+			.replace("&lt;", "<")
 			.replace("&gt;", ">");
 	}
 
@@ -510,7 +532,10 @@ public final class LoadDriver {
 		return total;
 	}
 
-	/** stime of the app process (the kernel's work for it: sockets, scheduling), in clock ticks. */
+	/**
+	 * stime of the app process (the kernel's work for it: sockets, scheduling), in clock
+	 * ticks.
+	 */
 	private static long appSystemTicks(Variant variant) {
 		if (variant.pid <= 0) {
 			return 0;
@@ -586,8 +611,8 @@ public final class LoadDriver {
 				+ " run: over the whole run, and per round (the median, lowest and highest of the rounds' ratios,"
 				+ " each between slots next to each other in time).%n%n", this.users, this.warmup, this.warmupFlows,
 				this.rounds, this.duration, this.settle, base.key, base.label);
-		md.println("| variant | flows/s | vs " + base.key + " | per round: median (range) | app CPU ms/flow | vs " + base.key
-				+ " | of which kernel | of which JIT | store server CPU ms/flow | errors |");
+		md.println("| variant | flows/s | vs " + base.key + " | per round: median (range) | app CPU ms/flow | vs "
+				+ base.key + " | of which kernel | of which JIT | store server CPU ms/flow | errors |");
 		md.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 		for (Variant variant : this.variants) {
 			double[] perRound = new double[this.rounds];
@@ -596,18 +621,17 @@ public final class LoadDriver {
 			}
 			double[] sorted = perRound.clone();
 			Arrays.sort(sorted);
-			double median = (sorted.length == 0) ? 0
-					: (sorted.length % 2 == 1) ? sorted[sorted.length / 2]
-							: (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+			double median = (sorted.length == 0) ? 0 : (sorted.length % 2 == 1) ? sorted[sorted.length / 2]
+					: (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
 			md.printf(Locale.ROOT,
 					"| %s (%s) | %.1f | %.2fx | %.2fx (%.2fx-%.2fx) | %.2f | %.2fx | %.0f%% | %.0f%% | %s | %d |%n",
 					variant.key, variant.label, variant.flowsPerSecond(),
 					variant.flowsPerSecond() / base.flowsPerSecond(), median, sorted[0], sorted[sorted.length - 1],
 					variant.cpuMillisPerFlow(this.clockTicks),
 					variant.cpuMillisPerFlow(this.clockTicks) / base.cpuMillisPerFlow(this.clockTicks),
-					100 * variant.systemShare(), 100 * variant.jitShare(), variant.serverProcess.isEmpty() ? "-"
-							: String.format(Locale.ROOT, "%.2f (%s)", variant.serverMillisPerFlow(this.clockTicks),
-									variant.serverProcess),
+					100 * variant.systemShare(), 100 * variant.jitShare(),
+					variant.serverProcess.isEmpty() ? "-" : String.format(Locale.ROOT, "%.2f (%s)",
+							variant.serverMillisPerFlow(this.clockTicks), variant.serverProcess),
 					variant.errors());
 		}
 		md.println();
@@ -700,8 +724,9 @@ public final class LoadDriver {
 
 		static Variant parse(String spec) {
 			String[] parts = (spec + "|||||").split("\\|", -1);
-			return new Variant(parts[0], parts[1], URI.create(parts[2]), parts[3].isEmpty() ? 0 : Long.parseLong(parts[3]),
-					parts[4].isEmpty() ? "session" : parts[4], parts[5]);
+			return new Variant(parts[0], parts[1], URI.create(parts[2]),
+					parts[3].isEmpty() ? 0 : Long.parseLong(parts[3]), parts[4].isEmpty() ? "session" : parts[4],
+					parts[5]);
 		}
 
 		String origin() {
@@ -746,7 +771,9 @@ public final class LoadDriver {
 			return this.slots.stream().mapToLong((s) -> s.errors).sum();
 		}
 
-		/** The latency percentile of step {@code step} over every round, in milliseconds. */
+		/**
+		 * The latency percentile of step {@code step} over every round, in milliseconds.
+		 */
 		double percentile(int step, double p) {
 			int size = this.slots.stream().mapToInt((s) -> s.latencies[step].length).sum();
 			if (size == 0) {
@@ -766,8 +793,8 @@ public final class LoadDriver {
 	}
 
 	/** What one measured slot of a variant gave. */
-	record Slot(long nanos, long flows, long errors, long appTicks, long systemTicks, long jitTicks,
-			long serverTicks, long[][] latencies) {
+	record Slot(long nanos, long flows, long errors, long appTicks, long systemTicks, long jitTicks, long serverTicks,
+			long[][] latencies) {
 
 		double flowsPerSecond() {
 			return (this.nanos == 0) ? 0 : this.flows * 1e9 / this.nanos;

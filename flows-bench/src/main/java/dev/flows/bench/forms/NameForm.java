@@ -6,7 +6,10 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-/** Step 1: who. A JavaBean: bound by Spring MVC, kept as JSON by Flows, serialized by Spring Web Flow and Spring Session. */
+/**
+ * Step 1: who. A JavaBean: bound by Spring MVC, kept as JSON by Flows, serialized by
+ * Spring Web Flow and Spring Session.
+ */
 public class NameForm implements Serializable {
 
 	private static final long serialVersionUID = 1L;

@@ -20,10 +20,10 @@ import org.springframework.web.servlet.View;
 import org.springframework.web.servlet.view.RedirectView;
 
 /**
- * Variant (a), and (b) with Spring Session: the three steps as a hand-written controller keeping
- * the answers in the HttpSession (one wizard per session), POST-redirect-GET with a 303, and a guard
- * against skipping ahead. {@code setAttribute} is called after every change, so that Spring Session
- * writes it back.
+ * Variant (a), and (b) with Spring Session: the three steps as a hand-written controller
+ * keeping the answers in the HttpSession (one wizard per session), POST-redirect-GET with
+ * a 303, and a guard against skipping ahead. {@code setAttribute} is called after every
+ * change, so that Spring Session writes it back.
  */
 @Controller
 @RequestMapping("/plain")

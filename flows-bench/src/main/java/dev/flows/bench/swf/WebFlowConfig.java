@@ -16,11 +16,12 @@ import org.springframework.webflow.mvc.servlet.FlowHandlerAdapter;
 import org.springframework.webflow.mvc.servlet.FlowHandlerMapping;
 
 /**
- * Variant (c): Spring Web Flow 4.0.0 with Java config as its reference guide shows it (bean names
- * {@code flowRegistry}, {@code flowExecutor}, {@code flowBuilderServices}, {@code flowHandlerMapping},
- * {@code flowHandlerAdapter}), its views rendered by Boot's Thymeleaf resolver, and every other
- * setting at its default: flow executions kept as serialized snapshots in the HttpSession, a
- * redirect after every submit. The flow is {@code classpath:swf/wizard.xml}, mounted at {@code /swf}.
+ * Variant (c): Spring Web Flow 4.0.0 with Java config as its reference guide shows it
+ * (bean names {@code flowRegistry}, {@code flowExecutor}, {@code flowBuilderServices},
+ * {@code flowHandlerMapping}, {@code flowHandlerAdapter}), its views rendered by Boot's
+ * Thymeleaf resolver, and every other setting at its default: flow executions kept as
+ * serialized snapshots in the HttpSession, a redirect after every submit. The flow is
+ * {@code classpath:swf/wizard.xml}, mounted at {@code /swf}.
  */
 @Configuration(proxyBeanMethods = true)
 public class WebFlowConfig extends AbstractFlowConfiguration {

@@ -8,8 +8,8 @@ import dev.flows.store.TaskRecord;
 import dev.flows.store.TaskStore;
 
 /**
- * A {@link TaskStore} whose every call goes through a {@link TaskStoreGuard}; what the store
- * answers or throws passes through unchanged.
+ * A {@link TaskStore} whose every call goes through a {@link TaskStoreGuard}; what the
+ * store answers or throws passes through unchanged.
  */
 final class GuardedTaskStore implements TaskStore {
 

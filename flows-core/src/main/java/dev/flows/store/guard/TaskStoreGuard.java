@@ -33,27 +33,30 @@ import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
 
 /**
- * Keeps an outage of the task store from holding the application's threads. Every call to a
- * store {@linkplain #guard(TaskStore) guarded} by it:
+ * Keeps an outage of the task store from holding the application's threads. Every call to
+ * a store {@linkplain #guard(TaskStore) guarded} by it:
  * <ul>
- * <li>runs on one of the guard's own threads (at most {@link Builder#maxConcurrentCalls} at once,
- * the others wait their turn), and its caller waits at most {@link Builder#timeout} (2 seconds by
- * default) before it gets a {@link TaskStoreUnavailableException}, which the web layer answers with
- * 503; the late call is then interrupted. Store clients wait much longer by default: Lettuce 60
- * seconds for a Redis command, HikariCP 30 seconds for a database connection;</li>
- * <li>runs on the caller's thread instead, without a time limit, while that thread has an actual
- * Spring transaction, so that the JPA store keeps joining the application's transactions;</li>
+ * <li>runs on one of the guard's own threads (at most {@link Builder#maxConcurrentCalls}
+ * at once, the others wait their turn), and its caller waits at most
+ * {@link Builder#timeout} (2 seconds by default) before it gets a
+ * {@link TaskStoreUnavailableException}, which the web layer answers with 503; the late
+ * call is then interrupted. Store clients wait much longer by default: Lettuce 60 seconds
+ * for a Redis command, HikariCP 30 seconds for a database connection;</li>
+ * <li>runs on the caller's thread instead, without a time limit, while that thread has an
+ * actual Spring transaction, so that the JPA store keeps joining the application's
+ * transactions;</li>
  * <li>goes through a Resilience4j {@link CircuitBreaker} that counts only
- * {@link TaskStoreUnavailableException}s, timeouts included: a stale version, a corrupt task or a
- * duplicate id are answers of a store that works. When failures repeat, the breaker opens and
- * calls fail at once, without reaching the store, until a wait has passed; then a few calls probe
- * the store, and the breaker closes again if they succeed.</li>
+ * {@link TaskStoreUnavailableException}s, timeouts included: a stale version, a corrupt
+ * task or a duplicate id are answers of a store that works. When failures repeat, the
+ * breaker opens and calls fail at once, without reaching the store, until a wait has
+ * passed; then a few calls probe the store, and the breaker closes again if they
+ * succeed.</li>
  * </ul>
- * Each change of the breaker's state is logged. A timed-out write may still reach the store after
- * its caller gave up; the stores' version checks make a retry of it safe.
+ * Each change of the breaker's state is logged. A timed-out write may still reach the
+ * store after its caller gave up; the stores' version checks make a retry of it safe.
  * <p>
- * One guard holds one breaker, named {@value #CIRCUIT_BREAKER_NAME}: guard one store with it.
- * {@link #close()} stops its threads.
+ * One guard holds one breaker, named {@value #CIRCUIT_BREAKER_NAME}: guard one store with
+ * it. {@link #close()} stops its threads.
  */
 public final class TaskStoreGuard implements AutoCloseable {
 
@@ -62,7 +65,8 @@ public final class TaskStoreGuard implements AutoCloseable {
 
 	private static final Log logger = LogFactory.getLog(TaskStoreGuard.class);
 
-	// More callers than this waiting for a thread at once means the store is far behind: answer them at once.
+	// More callers than this waiting for a thread at once means the store is far behind:
+	// answer them at once.
 	private static final int QUEUE_CAPACITY = 1000;
 
 	private static final CircuitBreakerConfig CIRCUIT_BREAKER_DEFAULTS = CircuitBreakerConfig.custom()
@@ -91,12 +95,13 @@ public final class TaskStoreGuard implements AutoCloseable {
 		this.timeLimiter = TimeLimiter.of(CIRCUIT_BREAKER_NAME,
 				TimeLimiterConfig.custom().timeoutDuration(builder.timeout).cancelRunningFuture(true).build());
 		if (builder.circuitBreaker) {
-			// From a built config: Resilience4j refuses a builder whose wait is set twice.
+			// From a built config: Resilience4j refuses a builder whose wait is set
+			// twice.
 			CircuitBreakerConfig.Builder config = CircuitBreakerConfig.from(CIRCUIT_BREAKER_DEFAULTS);
 			builder.circuitBreakerCustomizers.forEach((customizer) -> customizer.accept(config));
 			this.circuitBreaker = CircuitBreaker.of(CIRCUIT_BREAKER_NAME, config.build());
-			this.waitInOpenState = Duration.ofMillis(
-					this.circuitBreaker.getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1));
+			this.waitInOpenState = Duration
+				.ofMillis(this.circuitBreaker.getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1));
 			this.circuitBreaker.getEventPublisher().onStateTransition(this::log);
 		}
 		else {
@@ -141,7 +146,10 @@ public final class TaskStoreGuard implements AutoCloseable {
 		this.executor.shutdownNow();
 	}
 
-	/** Runs {@code work}, one call of the guarded store, under the time limit and the circuit breaker. */
+	/**
+	 * Runs {@code work}, one call of the guarded store, under the time limit and the
+	 * circuit breaker.
+	 */
 	<T> T call(String operation, Supplier<T> work) {
 		Supplier<T> call = Transactions.active() ? work : () -> callWithTimeout(operation, work);
 		if (this.circuitBreaker == null) {
@@ -170,7 +178,8 @@ public final class TaskStoreGuard implements AutoCloseable {
 			return this.timeLimiter.executeFutureSupplier(() -> task);
 		}
 		catch (TimeoutException ex) {
-			// The time limiter interrupted the call if it had started; drop it from the queue if not.
+			// The time limiter interrupted the call if it had started; drop it from the
+			// queue if not.
 			this.executor.remove(task);
 			throw new TaskStoreUnavailableException(
 					"The task store did not answer within " + this.timeout.toMillis() + " ms (" + operation + ")", ex);
@@ -186,13 +195,15 @@ public final class TaskStoreGuard implements AutoCloseable {
 			throw ex;
 		}
 		catch (Exception ex) {
-			// TaskStore methods declare no checked exception; the time limiter's signature does.
+			// TaskStore methods declare no checked exception; the time limiter's
+			// signature does.
 			throw new IllegalStateException(ex);
 		}
 	}
 
 	private void log(CircuitBreakerOnStateTransitionEvent event) {
-		// No failure counts: calls that were under way when the state changed keep adding to them.
+		// No failure counts: calls that were under way when the state changed keep adding
+		// to them.
 		CircuitBreaker.StateTransition transition = event.getStateTransition();
 		switch (transition.getToState()) {
 			case OPEN -> logger.warn(((transition.getFromState() == CircuitBreaker.State.HALF_OPEN)
@@ -205,7 +216,10 @@ public final class TaskStoreGuard implements AutoCloseable {
 		}
 	}
 
-	/** Whether the calling thread runs an actual Spring transaction, which store calls must join. */
+	/**
+	 * Whether the calling thread runs an actual Spring transaction, which store calls
+	 * must join.
+	 */
 	private static final class Transactions {
 
 		private static final boolean PRESENT = ClassUtils.isPresent(
@@ -240,10 +254,11 @@ public final class TaskStoreGuard implements AutoCloseable {
 		}
 
 		/**
-		 * How many store calls run at once, 200 by default (as many as Tomcat's request threads);
-		 * further calls wait for a thread, within their timeout. Fewer threads than callers make
-		 * calls queue behind each other whenever the store is slow, and time out sooner than the
-		 * store would have answered: the bound is for a store that hangs, not for load.
+		 * How many store calls run at once, 200 by default (as many as Tomcat's request
+		 * threads); further calls wait for a thread, within their timeout. Fewer threads
+		 * than callers make calls queue behind each other whenever the store is slow, and
+		 * time out sooner than the store would have answered: the bound is for a store
+		 * that hangs, not for load.
 		 */
 		public Builder maxConcurrentCalls(int maxConcurrentCalls) {
 			Assert.isTrue(maxConcurrentCalls > 0, "maxConcurrentCalls must be positive");
@@ -252,17 +267,20 @@ public final class TaskStoreGuard implements AutoCloseable {
 		}
 
 		/**
-		 * Adjusts the circuit breaker's settings. Flows' defaults: the last 20 calls count, and
-		 * once 5 calls were made, the breaker opens when half of them failed; it stays open 5
-		 * seconds, then lets 3 calls probe the store. Only {@link TaskStoreUnavailableException}s
-		 * count as failures; a customizer that changes that replaces it.
+		 * Adjusts the circuit breaker's settings. Flows' defaults: the last 20 calls
+		 * count, and once 5 calls were made, the breaker opens when half of them failed;
+		 * it stays open 5 seconds, then lets 3 calls probe the store. Only
+		 * {@link TaskStoreUnavailableException}s count as failures; a customizer that
+		 * changes that replaces it.
 		 */
 		public Builder circuitBreaker(Consumer<CircuitBreakerConfig.Builder> customizer) {
 			this.circuitBreakerCustomizers.add(Objects.requireNonNull(customizer, "customizer"));
 			return this;
 		}
 
-		/** No circuit breaker: every call tries the store, and only the timeout applies. */
+		/**
+		 * No circuit breaker: every call tries the store, and only the timeout applies.
+		 */
 		public Builder withoutCircuitBreaker() {
 			this.circuitBreaker = false;
 			return this;

@@ -11,16 +11,17 @@ import org.springframework.util.ClassUtils;
 
 /**
  * The SQL of {@link JpaTaskStore#claim}, {@link JpaTaskStore#insertClaimed} and
- * {@link JpaTaskStore#deleteExpired}, which differs between databases: where the database can return
- * the row an UPDATE changed, claiming a task and loading it is one statement; where it can skip an
- * INSERT of an existing key, a duplicate first submit costs no exception (an exception would be
- * logged by the JDBC layer, and on some databases would spoil the caller's transaction); where it
- * can limit a DELETE, a batch of the cleanup is one statement.
+ * {@link JpaTaskStore#deleteExpired}, which differs between databases: where the database
+ * can return the row an UPDATE changed, claiming a task and loading it is one statement;
+ * where it can skip an INSERT of an existing key, a duplicate first submit costs no
+ * exception (an exception would be logged by the JDBC layer, and on some databases would
+ * spoil the caller's transaction); where it can limit a DELETE, a batch of the cleanup is
+ * one statement.
  * <p>
- * Parameters, in order: the claim takes the token, the claim's lapse, the id, the version and now;
- * the insert takes the columns {@link TaskEntity#RECORD_COLUMNS}, the token and the lapse, then the
- * id again where {@link #insertClaimedRepeatsId()}; the cleanup's DELETE takes now and the batch
- * size.
+ * Parameters, in order: the claim takes the token, the claim's lapse, the id, the version
+ * and now; the insert takes the columns {@link TaskEntity#RECORD_COLUMNS}, the token and
+ * the lapse, then the id again where {@link #insertClaimedRepeatsId()}; the cleanup's
+ * DELETE takes now and the batch size.
  */
 final class ClaimStatements {
 
@@ -33,14 +34,18 @@ final class ClaimStatements {
 
 	private static final String VALUES = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
 
-	/** The ids of expired tasks, oldest expiry first, through the index on {@code expires_at}. */
+	/**
+	 * The ids of expired tasks, oldest expiry first, through the index on
+	 * {@code expires_at}.
+	 */
 	static final String EXPIRED_IDS = "select id from flows_task where expires_at <= ? order by expires_at";
 
 	/**
-	 * PostgreSQL: {@code UPDATE ... RETURNING}, {@code INSERT ... ON CONFLICT DO NOTHING}, and a
-	 * DELETE of the oldest expired rows that skips rows another cleaner has locked. The rows are
-	 * deleted by their physical address ({@code ctid}), which cannot change while the subquery holds
-	 * their locks: no second lookup through the primary key (about twice as fast as
+	 * PostgreSQL: {@code UPDATE ... RETURNING},
+	 * {@code INSERT ... ON CONFLICT DO NOTHING}, and a DELETE of the oldest expired rows
+	 * that skips rows another cleaner has locked. The rows are deleted by their physical
+	 * address ({@code ctid}), which cannot change while the subquery holds their locks:
+	 * no second lookup through the primary key (about twice as fast as
 	 * {@code id in (...)}).
 	 */
 	static final ClaimStatements POSTGRESQL = new ClaimStatements("postgresql",
@@ -50,9 +55,9 @@ final class ClaimStatements {
 					+ " order by expires_at limit ? for update skip locked))");
 
 	/**
-	 * H2: {@code SELECT ... FROM FINAL TABLE (UPDATE ...)}, an INSERT that selects nothing when
-	 * the id exists (two inserts of one id at the same instant still meet the primary key), and a
-	 * DELETE limited by {@code FETCH FIRST}.
+	 * H2: {@code SELECT ... FROM FINAL TABLE (UPDATE ...)}, an INSERT that selects
+	 * nothing when the id exists (two inserts of one id at the same instant still meet
+	 * the primary key), and a DELETE limited by {@code FETCH FIRST}.
 	 */
 	static final ClaimStatements H2 = new ClaimStatements("h2",
 			"select " + TaskEntity.RECORD_COLUMNS + " from final table (" + CLAIM + ")", true,
@@ -60,15 +65,15 @@ final class ClaimStatements {
 			"delete from flows_task where expires_at <= ? fetch first ? rows only");
 
 	/**
-	 * Any other database: the claim is an UPDATE, and the row is read by a SELECT in the same
-	 * transaction; an INSERT of an existing id meets the primary key; the cleanup reads ids, then
-	 * deletes those still expired.
+	 * Any other database: the claim is an UPDATE, and the row is read by a SELECT in the
+	 * same transaction; an INSERT of an existing id meets the primary key; the cleanup
+	 * reads ids, then deletes those still expired.
 	 */
 	static final ClaimStatements STANDARD = new ClaimStatements("standard", CLAIM, false,
 			INSERT + " values (" + VALUES + ")", false, null);
 
-	private static final boolean HIBERNATE_PRESENT = ClassUtils.isPresent(
-			"org.hibernate.engine.spi.SessionFactoryImplementor", ClaimStatements.class.getClassLoader());
+	private static final boolean HIBERNATE_PRESENT = ClassUtils
+		.isPresent("org.hibernate.engine.spi.SessionFactoryImplementor", ClaimStatements.class.getClassLoader());
 
 	private final String name;
 
@@ -93,9 +98,9 @@ final class ClaimStatements {
 	}
 
 	/**
-	 * The statements for the database behind {@code entityManagerFactory}, as its JPA provider
-	 * knows it: Hibernate resolves its dialect when the factory is built, so this opens no
-	 * connection. Other providers get {@link #STANDARD}.
+	 * The statements for the database behind {@code entityManagerFactory}, as its JPA
+	 * provider knows it: Hibernate resolves its dialect when the factory is built, so
+	 * this opens no connection. Other providers get {@link #STANDARD}.
 	 */
 	static ClaimStatements of(EntityManagerFactory entityManagerFactory) {
 		if (!HIBERNATE_PRESENT) {
@@ -120,7 +125,10 @@ final class ClaimStatements {
 		return this.claimReturnsRow;
 	}
 
-	/** An INSERT of a claimed row that changes nothing, or fails on the primary key, if the id exists. */
+	/**
+	 * An INSERT of a claimed row that changes nothing, or fails on the primary key, if
+	 * the id exists.
+	 */
 	String insertClaimed() {
 		return this.insertClaimed;
 	}
@@ -139,8 +147,9 @@ final class ClaimStatements {
 	}
 
 	/**
-	 * Whether {@link #insertClaimed()} can fail on the primary key: always on databases without a
-	 * skipping INSERT, on H2 when two inserts of one id meet; never on PostgreSQL.
+	 * Whether {@link #insertClaimed()} can fail on the primary key: always on databases
+	 * without a skipping INSERT, on H2 when two inserts of one id meet; never on
+	 * PostgreSQL.
 	 */
 	boolean insertClaimedMayMeetTheKey() {
 		return this != POSTGRESQL;
@@ -155,7 +164,9 @@ final class ClaimStatements {
 	private static final class HibernateDatabase {
 
 		static ClaimStatements statements(EntityManagerFactory entityManagerFactory) {
-			Dialect dialect = entityManagerFactory.unwrap(SessionFactoryImplementor.class).getJdbcServices().getDialect();
+			Dialect dialect = entityManagerFactory.unwrap(SessionFactoryImplementor.class)
+				.getJdbcServices()
+				.getDialect();
 			if (dialect instanceof PostgreSQLDialect) {
 				return POSTGRESQL;
 			}

@@ -39,58 +39,66 @@ import dev.flows.store.TaskStore;
 import dev.flows.store.TaskStoreUnavailableException;
 
 /**
- * Keeps tasks in one table, {@code flows_task}, next to the application's JPA entities. Every
- * method is one SQL statement, run on the persistence unit's {@link DataSource} through Spring's
- * JDBC support, so it joins the caller's transaction when there is one (a JPA transaction of the
- * application included: {@code JpaTransactionManager} exposes its connection for that
- * {@code DataSource}), and otherwise runs on its own, in autocommit: one round trip to the database.
+ * Keeps tasks in one table, {@code flows_task}, next to the application's JPA entities.
+ * Every method is one SQL statement, run on the persistence unit's {@link DataSource}
+ * through Spring's JDBC support, so it joins the caller's transaction when there is one
+ * (a JPA transaction of the application included: {@code JpaTransactionManager} exposes
+ * its connection for that {@code DataSource}), and otherwise runs on its own, in
+ * autocommit: one round trip to the database.
  * <ul>
  * <li>{@link #find} is one SELECT by primary key;</li>
- * <li>{@link #insert} is one INSERT, {@link #insertClaimed} one INSERT with the claim columns set
- * that inserts nothing if the id exists ({@code ON CONFLICT DO NOTHING} on PostgreSQL,
- * {@code INSERT ... SELECT ... WHERE NOT EXISTS} on H2);</li>
+ * <li>{@link #insert} is one INSERT, {@link #insertClaimed} one INSERT with the claim
+ * columns set that inserts nothing if the id exists ({@code ON CONFLICT DO NOTHING} on
+ * PostgreSQL, {@code INSERT ... SELECT ... WHERE NOT EXISTS} on H2);</li>
  * <li>{@link #claim} is one conditional UPDATE that returns the row it claimed
- * ({@code UPDATE ... RETURNING} on PostgreSQL, {@code SELECT ... FROM FINAL TABLE (UPDATE ...)} on
- * H2); only when it claims nothing does one SELECT tell a stale version from a busy or missing
- * task;</li>
- * <li>{@link #update} is one conditional UPDATE ({@code ... where id = ? and version = ?}) that
- * also clears the claim: zero rows means someone else saved first, and nothing changed;</li>
+ * ({@code UPDATE ... RETURNING} on PostgreSQL,
+ * {@code SELECT ... FROM FINAL TABLE (UPDATE ...)} on H2); only when it claims nothing
+ * does one SELECT tell a stale version from a busy or missing task;</li>
+ * <li>{@link #update} is one conditional UPDATE
+ * ({@code ... where id = ? and version = ?}) that also clears the claim: zero rows means
+ * someone else saved first, and nothing changed;</li>
  * <li>{@link #release} is one UPDATE clearing the claim if the token still holds it;</li>
- * <li>{@link #touch} is one UPDATE of {@code expires_at}; {@link #delete} one DELETE;</li>
- * <li>{@link #deleteExpired} is one DELETE of at most {@code batchSize} expired rows, found through
- * the index on {@code expires_at} (on PostgreSQL, rows another node is deleting at the same time are
- * skipped, not waited for); several nodes may run it at once.</li>
+ * <li>{@link #touch} is one UPDATE of {@code expires_at}; {@link #delete} one
+ * DELETE;</li>
+ * <li>{@link #deleteExpired} is one DELETE of at most {@code batchSize} expired rows,
+ * found through the index on {@code expires_at} (on PostgreSQL, rows another node is
+ * deleting at the same time are skipped, not waited for); several nodes may run it at
+ * once.</li>
  * </ul>
- * The statements are plain SQL rather than JPA queries: JPA would open a persistence context and a
- * transaction around each of them, and translate and map each query, which cost several times what
- * the database does (see {@code BENCHMARKS.md}). The JPA setup stays: the table is mapped by an
- * entity of the persistence unit (so {@code ddl-auto} and schema validation know it), the
- * {@code DataSource} and the database are the persistence unit's, and the transaction manager is
- * the application's.
+ * The statements are plain SQL rather than JPA queries: JPA would open a persistence
+ * context and a transaction around each of them, and translate and map each query, which
+ * cost several times what the database does (see {@code BENCHMARKS.md}). The JPA setup
+ * stays: the table is mapped by an entity of the persistence unit (so {@code ddl-auto}
+ * and schema validation know it), the {@code DataSource} and the database are the
+ * persistence unit's, and the transaction manager is the application's.
  * <p>
- * The database is told by the JPA provider's dialect (Hibernate's) when the store is created. On
- * databases other than PostgreSQL and H2, or with another provider, a claim is an UPDATE and then a
- * SELECT in one transaction, {@link #insertClaimed} of an existing id is an INSERT that fails on
- * the primary key and a SELECT that tells why (inside an application's transaction, some databases
- * then refuse further statements until it rolls back), and {@link #deleteExpired} reads the ids,
- * then deletes those still expired.
+ * The database is told by the JPA provider's dialect (Hibernate's) when the store is
+ * created. On databases other than PostgreSQL and H2, or with another provider, a claim
+ * is an UPDATE and then a SELECT in one transaction, {@link #insertClaimed} of an
+ * existing id is an INSERT that fails on the primary key and a SELECT that tells why
+ * (inside an application's transaction, some databases then refuse further statements
+ * until it rolls back), and {@link #deleteExpired} reads the ids, then deletes those
+ * still expired.
  * <p>
- * Rows are read into {@link TaskRecord}s, never into managed entities, so a caller's persistence
- * context never hands back a task as it was before a statement of the store changed it, and no
- * flush of the caller's pending changes is needed first (no entity of theirs maps this table). A
- * claim is two nullable columns, {@code claim_token} (at most 64 characters) and
- * {@code claimed_until}, compared with the {@code now} the caller passes, not with the database's
- * clock.
+ * Rows are read into {@link TaskRecord}s, never into managed entities, so a caller's
+ * persistence context never hands back a task as it was before a statement of the store
+ * changed it, and no flush of the caller's pending changes is needed first (no entity of
+ * theirs maps this table). A claim is two nullable columns, {@code claim_token} (at most
+ * 64 characters) and {@code claimed_until}, compared with the {@code now} the caller
+ * passes, not with the database's clock.
  * <p>
  * The table is created, or brought up to date from an earlier build, by the scripts
- * {@value #SCHEMA_LOCATION} (for {@code h2} and {@code postgresql}); the entity must be part of the
- * persistence unit: Spring Boot's auto-configuration adds it, elsewhere use
- * {@link #persistenceUnitPostProcessor()} or scan {@value #ENTITY_PACKAGE}. Failures to reach the
- * database surface as {@link TaskStoreUnavailableException}.
+ * {@value #SCHEMA_LOCATION} (for {@code h2} and {@code postgresql}); the entity must be
+ * part of the persistence unit: Spring Boot's auto-configuration adds it, elsewhere use
+ * {@link #persistenceUnitPostProcessor()} or scan {@value #ENTITY_PACKAGE}. Failures to
+ * reach the database surface as {@link TaskStoreUnavailableException}.
  */
 public class JpaTaskStore implements TaskStore {
 
-	/** Where the DDL is, with {@code @@platform@@} standing for {@code h2} or {@code postgresql}. */
+	/**
+	 * Where the DDL is, with {@code @@platform@@} standing for {@code h2} or
+	 * {@code postgresql}.
+	 */
 	public static final String SCHEMA_LOCATION = "classpath:dev/flows/store/jpa/schema-@@platform@@.sql";
 
 	/** The package of the entity. */
@@ -125,17 +133,21 @@ public class JpaTaskStore implements TaskStore {
 	private final TransactionTemplate writes;
 
 	/**
-	 * @param entityManagerFactory a factory whose persistence unit includes the task entity, and
-	 * whose {@code DataSource} is known (as it is for factories Spring builds, Spring Boot's included)
+	 * @param entityManagerFactory a factory whose persistence unit includes the task
+	 * entity, and whose {@code DataSource} is known (as it is for factories Spring
+	 * builds, Spring Boot's included)
 	 * @param transactionManager the transaction manager for that factory
-	 * @throws IllegalStateException if the entity is not part of the persistence unit, or the
-	 * factory's {@code DataSource} is unknown
+	 * @throws IllegalStateException if the entity is not part of the persistence unit, or
+	 * the factory's {@code DataSource} is unknown
 	 */
 	public JpaTaskStore(EntityManagerFactory entityManagerFactory, PlatformTransactionManager transactionManager) {
 		this(entityManagerFactory, transactionManager, ClaimStatements.of(entityManagerFactory));
 	}
 
-	/** A store that claims with {@code claimStatements} whatever the database (tests of the fallback). */
+	/**
+	 * A store that claims with {@code claimStatements} whatever the database (tests of
+	 * the fallback).
+	 */
 	JpaTaskStore(EntityManagerFactory entityManagerFactory, PlatformTransactionManager transactionManager,
 			ClaimStatements claimStatements) {
 		Objects.requireNonNull(entityManagerFactory, "entityManagerFactory");
@@ -153,8 +165,9 @@ public class JpaTaskStore implements TaskStore {
 	}
 
 	/**
-	 * Adds the task entity to a persistence unit, next to whatever the application scans, for
-	 * example through {@code LocalContainerEntityManagerFactoryBean#setPersistenceUnitPostProcessors}.
+	 * Adds the task entity to a persistence unit, next to whatever the application scans,
+	 * for example through
+	 * {@code LocalContainerEntityManagerFactoryBean#setPersistenceUnitPostProcessors}.
 	 */
 	public static PersistenceUnitPostProcessor persistenceUnitPostProcessor() {
 		return (unit) -> {
@@ -177,7 +190,8 @@ public class JpaTaskStore implements TaskStore {
 			call("insert", () -> this.jdbc.update(INSERT, (statement) -> setRecord(statement, record)));
 		}
 		catch (DataIntegrityViolationException ex) {
-			throw new IllegalStateException("A task with id " + TaskRecord.shortId(record.id()) + " exists already", ex);
+			throw new IllegalStateException("A task with id " + TaskRecord.shortId(record.id()) + " exists already",
+					ex);
 		}
 	}
 
@@ -197,7 +211,8 @@ public class JpaTaskStore implements TaskStore {
 			}) == 1);
 		}
 		catch (DataIntegrityViolationException ex) {
-			// The same id inserted at the same instant, or before on a database without a skipping
+			// The same id inserted at the same instant, or before on a database without a
+			// skipping
 			// INSERT; any other violation (a value too long) is the caller's to know.
 			if (statements.insertClaimedMayMeetTheKey() && existsAfterFailure(record.id(), ex)) {
 				return false;
@@ -228,7 +243,8 @@ public class JpaTaskStore implements TaskStore {
 		}
 		return call("claim", () -> this.writes.execute((status) -> {
 			if (this.jdbc.update(statements.claim(), parameters) == 1) {
-				// the row is locked by this transaction until it ends: the SELECT sees it as claimed
+				// the row is locked by this transaction until it ends: the SELECT sees it
+				// as claimed
 				return ClaimResult.claimed(findRecord(id).orElseThrow());
 			}
 			return notClaimed(id, version);
@@ -236,8 +252,8 @@ public class JpaTaskStore implements TaskStore {
 	}
 
 	/**
-	 * Nothing claimed: stale, busy, or missing. A claim released or lapsed since the UPDATE still
-	 * counts as busy: the caller's request met it.
+	 * Nothing claimed: stale, busy, or missing. A claim released or lapsed since the
+	 * UPDATE still counts as busy: the caller's request met it.
 	 */
 	private ClaimResult notClaimed(String id, long version) {
 		return findRecord(id)
@@ -336,7 +352,10 @@ public class JpaTaskStore implements TaskStore {
 		return 14;
 	}
 
-	/** A row of the columns {@link TaskEntity#RECORD_COLUMNS} (a {@code NULL} owner, from before owners were kept, reads as ""). */
+	/**
+	 * A row of the columns {@link TaskEntity#RECORD_COLUMNS} (a {@code NULL} owner, from
+	 * before owners were kept, reads as "").
+	 */
 	private static TaskRecord record(ResultSet row, int number) throws SQLException {
 		return new TaskRecord(row.getString(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5),
 				row.getString(6), row.getString(7), row.getString(8), row.getLong(9), instant(row, 10),
@@ -361,7 +380,10 @@ public class JpaTaskStore implements TaskStore {
 		}
 	}
 
-	/** Whether the task {@code id} exists, read after {@code failure}, to which a failure to read it is added. */
+	/**
+	 * Whether the task {@code id} exists, read after {@code failure}, to which a failure
+	 * to read it is added.
+	 */
 	private boolean existsAfterFailure(String id, RuntimeException failure) {
 		try {
 			return find(id).isPresent();
@@ -385,7 +407,10 @@ public class JpaTaskStore implements TaskStore {
 		}
 	}
 
-	/** Whether {@code ex} says the database could not be reached, rather than that a statement failed. */
+	/**
+	 * Whether {@code ex} says the database could not be reached, rather than that a
+	 * statement failed.
+	 */
 	static boolean isUnavailable(Throwable ex) {
 		if (ex instanceof CannotCreateTransactionException || ex instanceof DataAccessResourceFailureException
 				|| ex instanceof TransientDataAccessException || ex instanceof RecoverableDataAccessException) {
@@ -405,15 +430,15 @@ public class JpaTaskStore implements TaskStore {
 	}
 
 	/**
-	 * The persistence unit's {@code DataSource}: the one a Spring-built factory was given, else a
-	 * non-JTA {@code DataSource} among the factory's properties.
+	 * The persistence unit's {@code DataSource}: the one a Spring-built factory was
+	 * given, else a non-JTA {@code DataSource} among the factory's properties.
 	 */
 	private static DataSource dataSource(EntityManagerFactory entityManagerFactory) {
 		if (entityManagerFactory instanceof EntityManagerFactoryInfo info && info.getDataSource() != null) {
 			return info.getDataSource();
 		}
-		for (String property : new String[] { "jakarta.persistence.nonJtaDataSource",
-				"hibernate.connection.datasource", "javax.persistence.nonJtaDataSource" }) {
+		for (String property : new String[] { "jakarta.persistence.nonJtaDataSource", "hibernate.connection.datasource",
+				"javax.persistence.nonJtaDataSource" }) {
 			if (entityManagerFactory.getProperties().get(property) instanceof DataSource dataSource) {
 				return dataSource;
 			}

@@ -11,29 +11,34 @@ import jakarta.persistence.Table;
 import dev.flows.store.TaskRecord;
 
 /**
- * The table {@code flows_task}, mapped so that the persistence unit knows it: a schema generated
- * from the entities ({@code ddl-auto=create}) has it, schema validation checks it, and the store
- * knows the unit is set up for it. The store never loads or persists this entity: it reads and
- * writes rows with plain SQL statements into {@link TaskRecord}s (see {@link JpaTaskStore}), so
- * no {@code @Version} merge takes place, and a caller's persistence context never holds a task, let
- * alone one older than the row.
+ * The table {@code flows_task}, mapped so that the persistence unit knows it: a schema
+ * generated from the entities ({@code ddl-auto=create}) has it, schema validation checks
+ * it, and the store knows the unit is set up for it. The store never loads or persists
+ * this entity: it reads and writes rows with plain SQL statements into
+ * {@link TaskRecord}s (see {@link JpaTaskStore}), so no {@code @Version} merge takes
+ * place, and a caller's persistence context never holds a task, let alone one older than
+ * the row.
  * <p>
- * The entity name is {@code FlowsTask}, so that it never clashes with an application entity called
- * {@code TaskEntity}.
+ * The entity name is {@code FlowsTask}, so that it never clashes with an application
+ * entity called {@code TaskEntity}.
  */
 @Entity(name = "FlowsTask")
 @Table(name = "flows_task", indexes = @Index(name = "flows_task_expires_at", columnList = "expires_at"))
 class TaskEntity {
 
 	/**
-	 * The length of the JSON columns as the mapping declares it: the longest varchar Hibernate maps
-	 * on H2 (1 MiB characters), so that it expects {@code character varying} there rather than a
-	 * {@code character large object}, which H2 writes and reads several times slower. The shipped
-	 * DDL declares {@code text} on PostgreSQL and {@code character varying} without a length on H2.
+	 * The length of the JSON columns as the mapping declares it: the longest varchar
+	 * Hibernate maps on H2 (1 MiB characters), so that it expects
+	 * {@code character varying} there rather than a {@code character large object}, which
+	 * H2 writes and reads several times slower. The shipped DDL declares {@code text} on
+	 * PostgreSQL and {@code character varying} without a length on H2.
 	 */
 	static final int TEXT = 1_048_576;
 
-	/** The columns the store reads and writes, in the order of the components of {@link TaskRecord}. */
+	/**
+	 * The columns the store reads and writes, in the order of the components of
+	 * {@link TaskRecord}.
+	 */
 	static final String RECORD_COLUMNS = "id, flow, position, history, state, log, binding, status, version, "
 			+ "created_at, updated_at, expires_at, owner";
 

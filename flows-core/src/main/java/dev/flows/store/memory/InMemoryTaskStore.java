@@ -19,15 +19,16 @@ import dev.flows.store.TaskRecord;
 import dev.flows.store.TaskStore;
 
 /**
- * Keeps tasks in a map in this JVM: for development, tests and single-node applications that can
- * lose running tasks on restart.
+ * Keeps tasks in a map in this JVM: for development, tests and single-node applications
+ * that can lose running tasks on restart.
  * <p>
- * The map holds at most a maximum number of tasks ({@value #DEFAULT_MAX_TASKS} unless given), so
- * that visitors starting tasks faster than they expire cannot exhaust the heap. An insert that
- * finds the store full first removes the tasks nearest their expiry (expired ones first of all), a
- * hundredth of the maximum at a time, so that most inserts make no such pass. Those tasks are lost
- * to their users, and a warning says so once. Inserts running at the same instant may exceed the
- * maximum by as many tasks as there are of them, until the next insert makes room.
+ * The map holds at most a maximum number of tasks ({@value #DEFAULT_MAX_TASKS} unless
+ * given), so that visitors starting tasks faster than they expire cannot exhaust the
+ * heap. An insert that finds the store full first removes the tasks nearest their expiry
+ * (expired ones first of all), a hundredth of the maximum at a time, so that most inserts
+ * make no such pass. Those tasks are lost to their users, and a warning says so once.
+ * Inserts running at the same instant may exceed the maximum by as many tasks as there
+ * are of them, until the next insert makes room.
  */
 public final class InMemoryTaskStore implements TaskStore {
 
@@ -45,7 +46,10 @@ public final class InMemoryTaskStore implements TaskStore {
 	/** How many tasks one eviction pass removes at least. */
 	private final int evictionBatch;
 
-	/** Held by the insert that makes room, so that concurrent inserts do not each scan the map. */
+	/**
+	 * Held by the insert that makes room, so that concurrent inserts do not each scan the
+	 * map.
+	 */
 	private final Object evictionLock = new Object();
 
 	private final AtomicBoolean warned = new AtomicBoolean();
@@ -107,9 +111,8 @@ public final class InMemoryTaskStore implements TaskStore {
 
 	@Override
 	public void release(String id, String claimToken) {
-		this.tasks.computeIfPresent(id,
-				(key, current) -> claimToken.equals(current.claimToken()) ? new Entry(current.record(), null, null)
-						: current);
+		this.tasks.computeIfPresent(id, (key, current) -> claimToken.equals(current.claimToken())
+				? new Entry(current.record(), null, null) : current);
 	}
 
 	@Override
@@ -129,9 +132,8 @@ public final class InMemoryTaskStore implements TaskStore {
 
 	@Override
 	public boolean touch(String id, Instant expiresAt) {
-		return this.tasks.computeIfPresent(id,
-				(key, current) -> new Entry(current.record().withExpiresAt(expiresAt), current.claimToken(),
-						current.claimedUntil())) != null;
+		return this.tasks.computeIfPresent(id, (key, current) -> new Entry(current.record().withExpiresAt(expiresAt),
+				current.claimToken(), current.claimedUntil())) != null;
 	}
 
 	@Override
@@ -152,7 +154,8 @@ public final class InMemoryTaskStore implements TaskStore {
 		}
 		int removed = 0;
 		for (String id : expired) {
-			// Removed only if still expired: a touch or save since the scan keeps the task.
+			// Removed only if still expired: a touch or save since the scan keeps the
+			// task.
 			Entry current = this.tasks.get(id);
 			if (current != null && current.record().isExpiredAt(now) && this.tasks.remove(id, current)) {
 				removed++;
@@ -167,9 +170,9 @@ public final class InMemoryTaskStore implements TaskStore {
 	}
 
 	/**
-	 * If the store is full, removes the tasks nearest their expiry, down to {@link #evictionBatch}
-	 * below the maximum: one pass over the map, keeping the batch in a heap, then no other pass
-	 * until the store is full again.
+	 * If the store is full, removes the tasks nearest their expiry, down to
+	 * {@link #evictionBatch} below the maximum: one pass over the map, keeping the batch
+	 * in a heap, then no other pass until the store is full again.
 	 */
 	private void makeRoom() {
 		if (this.tasks.size() < this.maxTasks) {
@@ -194,7 +197,8 @@ public final class InMemoryTaskStore implements TaskStore {
 			}
 			int removed = 0;
 			for (Entry entry : nearest) {
-				// a task saved or touched since the scan is left: it may no longer be among the nearest
+				// a task saved or touched since the scan is left: it may no longer be
+				// among the nearest
 				if (this.tasks.remove(entry.record().id(), entry)) {
 					removed++;
 				}
@@ -210,10 +214,10 @@ public final class InMemoryTaskStore implements TaskStore {
 	}
 
 	/**
-	 * A task and the claim on it, if any, with the task's expiry as one number: a pass that makes room
-	 * reads every entry, and reading the expiry here rather than through the record and its
-	 * {@code Instant} saves two memory loads per entry, which are most of the pass's cost in a large
-	 * heap.
+	 * A task and the claim on it, if any, with the task's expiry as one number: a pass
+	 * that makes room reads every entry, and reading the expiry here rather than through
+	 * the record and its {@code Instant} saves two memory loads per entry, which are most
+	 * of the pass's cost in a large heap.
 	 */
 	private record Entry(TaskRecord record, String claimToken, Instant claimedUntil, long expiry) {
 

@@ -4,11 +4,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * The text of an {@link Instant} as {@link Instant#toString()} writes it and {@link Instant#parse}
- * reads it (ISO-8601 in UTC, such as {@code 2026-11-30T07:43:09.484018Z}), without the general
- * formatter: a task hash holds three instants, read and written on every request, and the
- * {@code java.time} formatter was a quarter of the store's CPU time in the bench's profile. Years
- * outside 0000 to 9999, and any text of another shape, go through {@code java.time}.
+ * The text of an {@link Instant} as {@link Instant#toString()} writes it and
+ * {@link Instant#parse} reads it (ISO-8601 in UTC, such as
+ * {@code 2026-11-30T07:43:09.484018Z}), without the general formatter: a task hash holds
+ * three instants, read and written on every request, and the {@code java.time} formatter
+ * was a quarter of the store's CPU time in the bench's profile. Years outside 0000 to
+ * 9999, and any text of another shape, go through {@code java.time}.
  */
 final class IsoInstants {
 
@@ -94,7 +95,9 @@ final class IsoInstants {
 		return Instant.ofEpochSecond(epochSecond, nano);
 	}
 
-	/** The decimal number in {@code text[from, to)}, or -1 if a character is not a digit. */
+	/**
+	 * The decimal number in {@code text[from, to)}, or -1 if a character is not a digit.
+	 */
 	private static int digits(String text, int from, int to) {
 		int value = 0;
 		for (int i = from; i < to; i++) {

@@ -24,25 +24,26 @@ import dev.flows.store.TaskStore;
 import dev.flows.store.TaskStoreUnavailableException;
 
 /**
- * Keeps each task in one Redis hash, under {@code keyPrefix + id} (default {@value #DEFAULT_KEY_PREFIX}),
- * with a time to live that ends at the task's {@link TaskRecord#expiresAt() expiry} and is set
- * again by every save and touch.
+ * Keeps each task in one Redis hash, under {@code keyPrefix + id} (default
+ * {@value #DEFAULT_KEY_PREFIX}), with a time to live that ends at the task's
+ * {@link TaskRecord#expiresAt() expiry} and is set again by every save and touch.
  * <p>
- * Inserts, updates, claims, releases and touches are Lua scripts, so each check and its write are
- * one atomic step on the server: insert writes only if the key is absent, update only if the stored
- * version is the expected one, claim only if the version is the expected one and no claim is live.
- * A claim is two fields of the same hash, {@code claimToken} and {@code claimedUntil} (epoch
- * milliseconds, compared with the {@code now} the caller passes); the claim script returns the hash
- * too, so claiming is also the request's load. A claim never changes the key's time to live: it
- * goes when the task goes. Each script touches exactly one key, so the store works on Redis Cluster
- * and through Sentinel as Spring Data Redis connects to them.
+ * Inserts, updates, claims, releases and touches are Lua scripts, so each check and its
+ * write are one atomic step on the server: insert writes only if the key is absent,
+ * update only if the stored version is the expected one, claim only if the version is the
+ * expected one and no claim is live. A claim is two fields of the same hash,
+ * {@code claimToken} and {@code claimedUntil} (epoch milliseconds, compared with the
+ * {@code now} the caller passes); the claim script returns the hash too, so claiming is
+ * also the request's load. A claim never changes the key's time to live: it goes when the
+ * task goes. Each script touches exactly one key, so the store works on Redis Cluster and
+ * through Sentinel as Spring Data Redis connects to them.
  * <p>
- * The task's owner is the field {@code owner}; a hash written before owners were kept has none and
- * reads as anonymous.
+ * The task's owner is the field {@code owner}; a hash written before owners were kept has
+ * none and reads as anonymous.
  * <p>
- * Redis removes expired tasks itself, so {@link #deleteExpired} has nothing to do and returns 0; an
- * expired task is never returned by {@link #find}. Failures to reach Redis surface as
- * {@link TaskStoreUnavailableException}.
+ * Redis removes expired tasks itself, so {@link #deleteExpired} has nothing to do and
+ * returns 0; an expired task is never returned by {@link #find}. Failures to reach Redis
+ * surface as {@link TaskStoreUnavailableException}.
  */
 public class RedisTaskStore implements TaskStore {
 
@@ -88,8 +89,8 @@ public class RedisTaskStore implements TaskStore {
 			""", Long.class);
 
 	/**
-	 * KEYS[1] = task key; ARGV[1] = expiry in epoch ms; ARGV[2] = expected version; ARGV[3..] =
-	 * fields. Saving ends any claim.
+	 * KEYS[1] = task key; ARGV[1] = expiry in epoch ms; ARGV[2] = expected version;
+	 * ARGV[3..] = fields. Saving ends any claim.
 	 */
 	private static final RedisScript<Long> UPDATE = RedisScript.of("""
 			if redis.call('HGET', KEYS[1], 'version') ~= ARGV[2] then
@@ -102,10 +103,11 @@ public class RedisTaskStore implements TaskStore {
 			""", Long.class);
 
 	/**
-	 * KEYS[1] = task key; ARGV[1] = version; ARGV[2] = claim token; ARGV[3] = now in epoch ms;
-	 * ARGV[4] = claim lapse in epoch ms. Returns the status followed by the hash's fields and values
-	 * as they were read (the claim fields are no part of the task), or the status alone if the key
-	 * does not exist. The time to live is left as it is.
+	 * KEYS[1] = task key; ARGV[1] = version; ARGV[2] = claim token; ARGV[3] = now in
+	 * epoch ms; ARGV[4] = claim lapse in epoch ms. Returns the status followed by the
+	 * hash's fields and values as they were read (the claim fields are no part of the
+	 * task), or the status alone if the key does not exist. The time to live is left as
+	 * it is.
 	 */
 	@SuppressWarnings("rawtypes")
 	private static final RedisScript<List> CLAIM = RedisScript.of("""
@@ -134,7 +136,10 @@ public class RedisTaskStore implements TaskStore {
 			return fields
 			""", List.class);
 
-	/** KEYS[1] = task key; ARGV[1] = claim token. Ends the claim only if that token holds it. */
+	/**
+	 * KEYS[1] = task key; ARGV[1] = claim token. Ends the claim only if that token holds
+	 * it.
+	 */
 	private static final RedisScript<Long> RELEASE = RedisScript.of("""
 			if redis.call('HGET', KEYS[1], 'claimToken') ~= ARGV[1] then
 			  return 0
@@ -143,7 +148,10 @@ public class RedisTaskStore implements TaskStore {
 			return 1
 			""", Long.class);
 
-	/** KEYS[1] = task key; ARGV[1] = expiry in epoch ms; ARGV[2] = expiry as ISO-8601 text. */
+	/**
+	 * KEYS[1] = task key; ARGV[1] = expiry in epoch ms; ARGV[2] = expiry as ISO-8601
+	 * text.
+	 */
 	private static final RedisScript<Long> TOUCH = RedisScript.of("""
 			if redis.call('EXISTS', KEYS[1]) == 0 then
 			  return 0
@@ -162,12 +170,18 @@ public class RedisTaskStore implements TaskStore {
 		this(connectionFactory, DEFAULT_KEY_PREFIX);
 	}
 
-	/** A store over {@code connectionFactory} that keeps tasks under {@code keyPrefix + id}. */
+	/**
+	 * A store over {@code connectionFactory} that keeps tasks under
+	 * {@code keyPrefix + id}.
+	 */
 	public RedisTaskStore(RedisConnectionFactory connectionFactory, String keyPrefix) {
 		this(new StringRedisTemplate(Objects.requireNonNull(connectionFactory, "connectionFactory")), keyPrefix);
 	}
 
-	/** A store that talks to Redis through {@code redis} and keeps tasks under {@code keyPrefix + id}. */
+	/**
+	 * A store that talks to Redis through {@code redis} and keeps tasks under
+	 * {@code keyPrefix + id}.
+	 */
 	public RedisTaskStore(StringRedisTemplate redis, String keyPrefix) {
 		this.redis = Objects.requireNonNull(redis, "redis");
 		Assert.hasText(keyPrefix, "keyPrefix must not be empty");
@@ -213,8 +227,8 @@ public class RedisTaskStore implements TaskStore {
 		List<?> reply = call("claim", () -> this.redis.execute(CLAIM, List.of(key(id)), Long.toString(version),
 				claimToken, Long.toString(now.toEpochMilli()), millisRoundedUp(claimedUntil)));
 		if (reply == null || reply.isEmpty()) {
-			throw new CorruptTaskException("Redis answered the claim of " + this.keyPrefix + TaskRecord.shortId(id)
-					+ " with nothing", null);
+			throw new CorruptTaskException(
+					"Redis answered the claim of " + this.keyPrefix + TaskRecord.shortId(id) + " with nothing", null);
 		}
 		String status = String.valueOf(reply.get(0));
 		if ("MISSING".equals(status)) {
@@ -260,8 +274,9 @@ public class RedisTaskStore implements TaskStore {
 	}
 
 	/**
-	 * Returns 0: every task key carries a time to live ending at the task's expiry, so Redis has
-	 * removed expired tasks already, and there is nothing to find them by without a scan.
+	 * Returns 0: every task key carries a time to live ending at the task's expiry, so
+	 * Redis has removed expired tasks already, and there is nothing to find them by
+	 * without a scan.
 	 */
 	@Override
 	public int deleteExpired(Instant now, int batchSize) {
@@ -304,8 +319,8 @@ public class RedisTaskStore implements TaskStore {
 	}
 
 	/**
-	 * An expiry or a claim's lapse in epoch milliseconds, rounded up so that a key never vanishes
-	 * before its task expired, nor a claim lapses before its time.
+	 * An expiry or a claim's lapse in epoch milliseconds, rounded up so that a key never
+	 * vanishes before its task expired, nor a claim lapses before its time.
 	 */
 	private static String millisRoundedUp(Instant instant) {
 		long millis = instant.toEpochMilli();

@@ -7,7 +7,10 @@ import dev.flows.definition.NodeDefinition;
 import dev.flows.definition.ScaffoldDefinition;
 import dev.flows.definition.Transition;
 
-/** Chooses by the state key {@code paymentType}: {@code card} (the default), {@code bank} or {@code paypal}. */
+/**
+ * Chooses by the state key {@code paymentType}: {@code card} (the default), {@code bank}
+ * or {@code paypal}.
+ */
 public class PaymentTypeTransition implements Transition {
 
 	@Override

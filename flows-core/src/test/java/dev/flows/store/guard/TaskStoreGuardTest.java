@@ -40,9 +40,9 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
 /**
- * The guard over a fake store: time limit, circuit breaker, and which thread runs a call. The
- * breaker reads a clock the tests move, and hanging calls are released by latches, so nothing
- * here waits on the wall clock beyond the guard's own 200 ms timeout.
+ * The guard over a fake store: time limit, circuit breaker, and which thread runs a call.
+ * The breaker reads a clock the tests move, and hanging calls are released by latches, so
+ * nothing here waits on the wall clock beyond the guard's own 200 ms timeout.
  */
 class TaskStoreGuardTest {
 
@@ -50,7 +50,10 @@ class TaskStoreGuardTest {
 
 	private static final Duration WAIT_IN_OPEN_STATE = Duration.ofSeconds(10);
 
-	/** Bounds every test that makes a call which may hang: a hang fails the test instead of the build. */
+	/**
+	 * Bounds every test that makes a call which may hang: a hang fails the test instead
+	 * of the build.
+	 */
 	private static final Duration HANG = Duration.ofSeconds(10);
 
 	private final MutableClock clock = new MutableClock(Instant.parse("2030-01-01T10:00:00Z"));
@@ -66,7 +69,9 @@ class TaskStoreGuardTest {
 		}
 	}
 
-	/** A store guarded with a short timeout and a small breaker: 4 calls decide, 2 probe. */
+	/**
+	 * A store guarded with a short timeout and a small breaker: 4 calls decide, 2 probe.
+	 */
 	private TaskStore guarded() {
 		return guarded((builder) -> {
 		});
@@ -89,7 +94,8 @@ class TaskStoreGuardTest {
 		return this.guard.circuitBreaker().orElseThrow().getState();
 	}
 
-	// --- pass-through ---------------------------------------------------------------------------
+	// --- pass-through
+	// ---------------------------------------------------------------------------
 
 	@Test
 	void whatTheStoreAnswersPassesThrough() {
@@ -134,7 +140,8 @@ class TaskStoreGuardTest {
 		assertThat(state()).isEqualTo(CircuitBreaker.State.CLOSED);
 	}
 
-	// --- time limit -----------------------------------------------------------------------------
+	// --- time limit
+	// -----------------------------------------------------------------------------
 
 	@Test
 	void aCallThatHangsAnswersUnavailableAfterTheTimeoutAndIsInterrupted() throws InterruptedException {
@@ -164,7 +171,8 @@ class TaskStoreGuardTest {
 
 	@Test
 	void aCallThatIgnoresInterruptsStillReleasesItsCallerAtTheTimeout() throws InterruptedException {
-		// A blocking socket read ignores interrupts: the caller must not wait for it anyway.
+		// A blocking socket read ignores interrupts: the caller must not wait for it
+		// anyway.
 		TaskStore store = guarded();
 		CountDownLatch release = new CountDownLatch(1);
 		CountDownLatch finished = new CountDownLatch(1);
@@ -229,7 +237,8 @@ class TaskStoreGuardTest {
 		verify(this.delegate, times(4)).delete("t");
 	}
 
-	// --- circuit breaker ------------------------------------------------------------------------
+	// --- circuit breaker
+	// ------------------------------------------------------------------------
 
 	@Test
 	void repeatedFailuresOpenTheBreakerAndLaterCallsFailWithoutReachingTheStore() {
@@ -243,8 +252,8 @@ class TaskStoreGuardTest {
 
 		for (int i = 0; i < 10; i++) {
 			assertThatExceptionOfType(TaskStoreUnavailableException.class).isThrownBy(() -> store.find("t"))
-				.withMessageStartingWith("The task store is considered down after repeated failures, so find was not"
-						+ " attempted");
+				.withMessageStartingWith(
+						"The task store is considered down after repeated failures, so find was not" + " attempted");
 		}
 		verify(this.delegate, times(4)).find(anyString());
 	}

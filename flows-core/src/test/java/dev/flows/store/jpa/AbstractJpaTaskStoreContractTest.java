@@ -23,9 +23,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * The contract on a real database, plus what only a JPA store promises: one statement per operation
- * (two for a claim that claims nothing), no entity loaded, and the application's own transactions
- * joined.
+ * The contract on a real database, plus what only a JPA store promises: one statement per
+ * operation (two for a claim that claims nothing), no entity loaded, and the
+ * application's own transactions joined.
  */
 abstract class AbstractJpaTaskStoreContractTest extends AbstractTaskStoreContractTest {
 
@@ -71,9 +71,8 @@ abstract class AbstractJpaTaskStoreContractTest extends AbstractTaskStoreContrac
 		this.database.jdbc.update("""
 				insert into flows_task (id, flow, position, history, state, log, binding, status, version,
 				    created_at, updated_at, expires_at, owner) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-				r.id(), r.flow(), r.position(), r.history(), r.state(), r.log(), r.binding(), r.status(),
-				r.version(), Timestamp.from(r.createdAt()), Timestamp.from(r.updatedAt()),
-				Timestamp.from(r.expiresAt()), r.owner());
+				r.id(), r.flow(), r.position(), r.history(), r.state(), r.log(), r.binding(), r.status(), r.version(),
+				Timestamp.from(r.createdAt()), Timestamp.from(r.updatedAt()), Timestamp.from(r.expiresAt()), r.owner());
 	}
 
 	@Test
@@ -115,15 +114,13 @@ abstract class AbstractJpaTaskStoreContractTest extends AbstractTaskStoreContrac
 		TaskRecord record = record(TaskIds.newId(), 0, live());
 		String token = token();
 
-		assertThat(statements(() -> this.store.insertClaimed(record, token, claimUntil())))
-			.as("insertClaimed")
+		assertThat(statements(() -> this.store.insertClaimed(record, token, claimUntil()))).as("insertClaimed")
 			.isEqualTo(1);
 		assertThat(statements(() -> this.store.insertClaimed(record, token(), claimUntil())))
 			.as("insertClaimed of an existing id (standard: the INSERT fails, a SELECT tells why)")
 			.isEqualTo((expectedClaimStatements() != ClaimStatements.STANDARD) ? 1 : 2);
 		assertThat(statements(() -> this.store.release(record.id(), token))).as("release").isEqualTo(1);
-		assertThat(statements(() -> this.store.claim(record.id(), 0, token(), this.now, claimUntil())))
-			.as("claim")
+		assertThat(statements(() -> this.store.claim(record.id(), 0, token(), this.now, claimUntil()))).as("claim")
 			.isEqualTo(expectedClaimStatements().claimReturnsRow() ? 1 : 2);
 		assertThat(statements(() -> this.store.claim(record.id(), 0, token(), this.now, claimUntil())))
 			.as("claim of a busy task: the claim, then one SELECT")
@@ -163,8 +160,10 @@ abstract class AbstractJpaTaskStoreContractTest extends AbstractTaskStoreContrac
 			entityManager().persist(new AppNote(7L, "with a task"));
 			this.store.insert(record);
 			if (expectedClaimStatements() != ClaimStatements.STANDARD) {
-				// a skipping INSERT: no exception, so the transaction stays committable (with the
-				// standard statements the primary key fails the INSERT, and Hibernate then marks
+				// a skipping INSERT: no exception, so the transaction stays committable
+				// (with the
+				// standard statements the primary key fails the INSERT, and Hibernate
+				// then marks
 				// the transaction for rollback)
 				assertThat(this.store.insertClaimed(withState(record, "{\"twice\":true}"), token(), claimUntil()))
 					.isFalse();

@@ -4,7 +4,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** An entity of "the application", living in the same persistence unit as the task entity. */
+/**
+ * An entity of "the application", living in the same persistence unit as the task entity.
+ */
 @Entity
 @Table(name = "app_note")
 public class AppNote {

@@ -12,9 +12,9 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
- * A DataSource that counts the statements prepared or created on its connections, whoever prepares
- * them (the store, Hibernate, Spring), and the transactions begun on them, so that tests can say
- * what an operation costs.
+ * A DataSource that counts the statements prepared or created on its connections, whoever
+ * prepares them (the store, Hibernate, Spring), and the transactions begun on them, so
+ * that tests can say what an operation costs.
  */
 final class CountingDataSource extends DelegatingDataSource {
 
@@ -31,7 +31,9 @@ final class CountingDataSource extends DelegatingDataSource {
 		return this.statements.get();
 	}
 
-	/** Transactions begun ({@code setAutoCommit(false)}) since the last {@link #clear()}. */
+	/**
+	 * Transactions begun ({@code setAutoCommit(false)}) since the last {@link #clear()}.
+	 */
 	long transactions() {
 		return this.transactions.get();
 	}

@@ -1,9 +1,10 @@
 package dev.flows.store.jpa;
 
 /**
- * The contract on H2 with the statements the store uses for databases it has none of its own for
- * (claim with an UPDATE, then read with a SELECT in the same transaction; a plain INSERT that meets
- * the primary key): what an application on MySQL, Oracle or SQL Server gets.
+ * The contract on H2 with the statements the store uses for databases it has none of its
+ * own for (claim with an UPDATE, then read with a SELECT in the same transaction; a plain
+ * INSERT that meets the primary key): what an application on MySQL, Oracle or SQL Server
+ * gets.
  */
 class JpaTaskStoreH2StandardClaimContractTest extends AbstractJpaTaskStoreContractTest {
 

@@ -18,8 +18,9 @@ import dev.flows.store.TestServers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The shipped scripts bring a {@code flows_task} table created by the first DDL (no owner, no claim
- * columns) up to date, keeping its rows, which read back as anonymous tasks.
+ * The shipped scripts bring a {@code flows_task} table created by the first DDL (no
+ * owner, no claim columns) up to date, keeping its rows, which read back as anonymous
+ * tasks.
  */
 class JpaTaskStoreSchemaUpgradeTest {
 
@@ -81,7 +82,10 @@ class JpaTaskStoreSchemaUpgradeTest {
 		}
 	}
 
-	/** The first DDL and a row written by the first store, before the shipped script runs (twice). */
+	/**
+	 * The first DDL and a row written by the first store, before the shipped script runs
+	 * (twice).
+	 */
 	private Consumer<JdbcTemplate> firstTableWithARow(String ddl) {
 		return (jdbc) -> {
 			jdbc.execute(ddl);
@@ -94,10 +98,16 @@ class JpaTaskStoreSchemaUpgradeTest {
 		};
 	}
 
-	/** The database has run the shipped script, and Hibernate has validated the entity against it. */
+	/**
+	 * The database has run the shipped script, and Hibernate has validated the entity
+	 * against it.
+	 */
 	private void assertUpgraded(JpaTestDatabase database) {
-		assertThat(database.jdbc.queryForList("select lower(column_name) from information_schema.columns"
-				+ " where lower(table_name) = 'flows_task' and table_schema = current_schema", String.class))
+		assertThat(
+				database.jdbc.queryForList(
+						"select lower(column_name) from information_schema.columns"
+								+ " where lower(table_name) = 'flows_task' and table_schema = current_schema",
+						String.class))
 			.contains("owner", "claim_token", "claimed_until");
 		assertThat(database.jdbc.queryForObject("select count(*) from flows_task", Integer.class)).isOne();
 

@@ -25,12 +25,12 @@ class JpaTaskStoreSetupTest {
 	@Test
 	void aPersistenceUnitWithoutTheTaskEntityIsRejectedWithTheFix() {
 		try (HikariDataSource dataSource = h2("setup-without-entity")) {
-			LocalContainerEntityManagerFactoryBean factory = JpaTestDatabase.entityManagerFactory(dataSource,
-					Map.of(), false);
+			LocalContainerEntityManagerFactoryBean factory = JpaTestDatabase.entityManagerFactory(dataSource, Map.of(),
+					false);
 			try {
 				assertThatIllegalStateException()
-					.isThrownBy(() -> new JpaTaskStore(factory.getObject(),
-							new JpaTransactionManager(factory.getObject())))
+					.isThrownBy(
+							() -> new JpaTaskStore(factory.getObject(), new JpaTransactionManager(factory.getObject())))
 					.withMessageContaining(JpaTaskStore.ENTITY_PACKAGE)
 					.withMessageContaining("persistenceUnitPostProcessor");
 			}
@@ -43,8 +43,7 @@ class JpaTaskStoreSetupTest {
 	@Test
 	void theShippedSchemaIsWhereTheConstantSays() {
 		for (String platform : new String[] { "h2", "postgresql" }) {
-			String location = JpaTaskStore.SCHEMA_LOCATION.replace("@@platform@@", platform)
-				.replace("classpath:", "");
+			String location = JpaTaskStore.SCHEMA_LOCATION.replace("@@platform@@", platform).replace("classpath:", "");
 			assertThat(getClass().getClassLoader().getResource(location)).as(location).isNotNull();
 		}
 	}
@@ -72,10 +71,9 @@ class JpaTaskStoreSetupTest {
 					.extracting("claimStatements")
 					.isSameAs(ClaimStatements.POSTGRESQL);
 				Instant now = Instant.now();
-				TaskRecord record = new TaskRecord(TaskIds.newId(), "f", "p", null, null, null, null, "ACTIVE", 0,
-						now, now, now.plusSeconds(60));
-				assertThatExceptionOfType(TaskStoreUnavailableException.class)
-					.isThrownBy(() -> store.find(record.id()))
+				TaskRecord record = new TaskRecord(TaskIds.newId(), "f", "p", null, null, null, null, "ACTIVE", 0, now,
+						now, now.plusSeconds(60));
+				assertThatExceptionOfType(TaskStoreUnavailableException.class).isThrownBy(() -> store.find(record.id()))
 					.withMessageContaining("find");
 				assertThatExceptionOfType(TaskStoreUnavailableException.class).isThrownBy(() -> store.insert(record));
 				assertThatExceptionOfType(TaskStoreUnavailableException.class)

@@ -23,15 +23,18 @@ import org.springframework.orm.jpa.vendor.HibernateJpaVendorAdapter;
 /**
  * A database with the {@code flows_task} table created by the shipped DDL, and an
  * EntityManagerFactory that has the task entity only through
- * {@link JpaTaskStore#persistenceUnitPostProcessor()}, next to an application entity. Hibernate
- * validates the mapping against the DDL and counts the entities it loads; the DataSource counts
- * every statement run on it.
+ * {@link JpaTaskStore#persistenceUnitPostProcessor()}, next to an application entity.
+ * Hibernate validates the mapping against the DDL and counts the entities it loads; the
+ * DataSource counts every statement run on it.
  */
 final class JpaTestDatabase implements AutoCloseable {
 
 	final HikariDataSource dataSource;
 
-	/** The persistence unit's DataSource: {@link #dataSource}, counting the statements run on it. */
+	/**
+	 * The persistence unit's DataSource: {@link #dataSource}, counting the statements run
+	 * on it.
+	 */
 	final CountingDataSource counting;
 
 	final LocalContainerEntityManagerFactoryBean factoryBean;
@@ -72,7 +75,10 @@ final class JpaTestDatabase implements AutoCloseable {
 		return new JpaTestDatabase(dataSource, "h2", before);
 	}
 
-	/** A fresh schema of its own in the test PostgreSQL, so test classes never see each other's rows. */
+	/**
+	 * A fresh schema of its own in the test PostgreSQL, so test classes never see each
+	 * other's rows.
+	 */
 	static JpaTestDatabase postgres(String jdbcUrl, String schema) {
 		return postgres(jdbcUrl, schema, (jdbc) -> {
 		});

@@ -22,7 +22,10 @@ import dev.flows.store.TaskRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-/** The memory store holds a bounded number of tasks and makes room by dropping those nearest their expiry. */
+/**
+ * The memory store holds a bounded number of tasks and makes room by dropping those
+ * nearest their expiry.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class InMemoryTaskStoreBoundTest {
 

@@ -37,13 +37,13 @@ class IsoInstantsTest {
 	void readsWhatInstantParseReadsAndRefusesWhatItRefuses() {
 		for (String text : new String[] { "2026-11-30T07:43:09Z", "2026-11-30T07:43:09.4Z", "2026-11-30T07:43:09.48Z",
 				"2026-11-30T07:43:09.4840Z", "2026-11-30T07:43:09.123456789Z", "2024-02-29T23:59:59.999Z",
-				"+12026-01-01T00:00:00Z", "2026-11-30T07:43:09+01:00", "2026-11-30T24:00:00Z", "2026-11-30T07:43:09.Z" }) {
+				"+12026-01-01T00:00:00Z", "2026-11-30T07:43:09+01:00", "2026-11-30T24:00:00Z",
+				"2026-11-30T07:43:09.Z" }) {
 			assertThat(IsoInstants.parse(text)).as(text).isEqualTo(Instant.parse(text));
 		}
-		for (String text : new String[] { "2026-02-30T00:00:00Z", "2026-13-01T00:00:00Z", "2026-11-30T07:61:00Z", "2026-11-30T07:43:0xZ", "2026-11-30 07:43:09Z",
-				"2026-11-30T07:43:09.1234567890Z" }) {
-			assertThatExceptionOfType(DateTimeParseException.class).as(text)
-				.isThrownBy(() -> IsoInstants.parse(text));
+		for (String text : new String[] { "2026-02-30T00:00:00Z", "2026-13-01T00:00:00Z", "2026-11-30T07:61:00Z",
+				"2026-11-30T07:43:0xZ", "2026-11-30 07:43:09Z", "2026-11-30T07:43:09.1234567890Z" }) {
+			assertThatExceptionOfType(DateTimeParseException.class).as(text).isThrownBy(() -> IsoInstants.parse(text));
 		}
 	}
 

@@ -10,9 +10,9 @@ import dev.flows.store.TestServers;
 
 /**
  * The whole Redis contract again, on a real three-node Redis Cluster
- * ({@code FLOWS_TEST_REDIS_CLUSTER_NODES}, started by {@code scripts/test.sh}): tasks spread over
- * the nodes, and each script touches one key only, so every check-and-write stays atomic on the
- * node that owns the key.
+ * ({@code FLOWS_TEST_REDIS_CLUSTER_NODES}, started by {@code scripts/test.sh}): tasks
+ * spread over the nodes, and each script touches one key only, so every check-and-write
+ * stays atomic on the node that owns the key.
  */
 class RedisClusterTaskStoreContractTest extends RedisTaskStoreContractTest {
 

@@ -28,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The contract on a real Redis ({@code FLOWS_TEST_REDIS_URL}, started by {@code scripts/test.sh}).
- * Each run uses a key prefix of its own and removes its keys.
+ * The contract on a real Redis ({@code FLOWS_TEST_REDIS_URL}, started by
+ * {@code scripts/test.sh}). Each run uses a key prefix of its own and removes its keys.
  */
 class RedisTaskStoreContractTest extends AbstractTaskStoreContractTest {
 

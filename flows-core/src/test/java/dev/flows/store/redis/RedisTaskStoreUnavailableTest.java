@@ -17,7 +17,10 @@ import dev.flows.store.TaskStoreUnavailableException;
 
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** A Redis that cannot be reached makes every operation fail with TaskStoreUnavailableException. */
+/**
+ * A Redis that cannot be reached makes every operation fail with
+ * TaskStoreUnavailableException.
+ */
 class RedisTaskStoreUnavailableTest {
 
 	private LettuceConnectionFactory connectionFactory;

@@ -12,7 +12,9 @@ final class RedisTestConnections {
 	private RedisTestConnections() {
 	}
 
-	/** A started connection factory for the Redis at {@code uri}; destroy it when done. */
+	/**
+	 * A started connection factory for the Redis at {@code uri}; destroy it when done.
+	 */
 	static LettuceConnectionFactory connect(URI uri) {
 		LettuceConnectionFactory factory = new LettuceConnectionFactory(
 				new RedisStandaloneConfiguration(uri.getHost(), uri.getPort()),

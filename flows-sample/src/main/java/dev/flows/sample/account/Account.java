@@ -10,19 +10,24 @@ import jakarta.persistence.Id;
 /**
  * A customer. The email address is the user name; the password is kept as a BCrypt hash.
  * <p>
- * The lengths of the text columns are constants, and the forms that fill them use the same ones
- * ({@code @Size(max = Account.EMAIL_LENGTH)}): input that does not fit gets a message on the form and
- * never reaches the database.
+ * The lengths of the text columns are constants, and the forms that fill them use the
+ * same ones ({@code @Size(max = Account.EMAIL_LENGTH)}): input that does not fit gets a
+ * message on the form and never reaches the database.
  */
 @Entity
 public class Account {
 
-	/** The longest email address there can be: a mail path has 256 characters, angle brackets included. */
+	/**
+	 * The longest email address there can be: a mail path has 256 characters, angle
+	 * brackets included.
+	 */
 	public static final int EMAIL_LENGTH = 254;
 
 	public static final int NAME_LENGTH = 80;
 
-	/** A BCrypt hash has 60 characters; room for a stronger encoder's longer hashes later. */
+	/**
+	 * A BCrypt hash has 60 characters; room for a stronger encoder's longer hashes later.
+	 */
 	private static final int PASSWORD_HASH_LENGTH = 100;
 
 	@Id

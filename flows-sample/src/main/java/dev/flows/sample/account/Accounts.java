@@ -13,9 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class Accounts {
 
 	/**
-	 * The longest password, in UTF-8 bytes: BCrypt reads no more than 72, and Spring Security
-	 * refuses to hash a longer one rather than ignore the rest. Forms check it with
-	 * {@link MaxBytes}.
+	 * The longest password, in UTF-8 bytes: BCrypt reads no more than 72, and Spring
+	 * Security refuses to hash a longer one rather than ignore the rest. Forms check it
+	 * with {@link MaxBytes}.
 	 */
 	public static final int MAX_PASSWORD_BYTES = 72;
 
@@ -46,8 +46,8 @@ public class Accounts {
 
 	@Transactional
 	public Account register(String email, String name, String password) {
-		return this.repository.save(new Account(normalize(email), name.strip(),
-				this.passwordEncoder.encode(password), this.clock.instant()));
+		return this.repository.save(new Account(normalize(email), name.strip(), this.passwordEncoder.encode(password),
+				this.clock.instant()));
 	}
 
 	@Transactional

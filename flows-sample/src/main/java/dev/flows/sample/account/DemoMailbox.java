@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The sample has no mail server: "sent" mail is logged and kept here, and the page that asks for a
- * reset code shows the latest message to the address, clearly marked as a demo.
+ * The sample has no mail server: "sent" mail is logged and kept here, and the page that
+ * asks for a reset code shows the latest message to the address, clearly marked as a
+ * demo.
  */
 @Component
 public class DemoMailbox {

@@ -13,9 +13,9 @@ import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
 /**
- * A Bean Validation constraint: at most {@link #value()} bytes in UTF-8. {@code @Size} counts
- * characters, but a password hash counts bytes, and "é" takes two of them ({@link Accounts#MAX_PASSWORD_BYTES}).
- * {@code null} is left to {@code @NotBlank}.
+ * A Bean Validation constraint: at most {@link #value()} bytes in UTF-8. {@code @Size}
+ * counts characters, but a password hash counts bytes, and "é" takes two of them
+ * ({@link Accounts#MAX_PASSWORD_BYTES}). {@code null} is left to {@code @NotBlank}.
  */
 @Target(ElementType.FIELD)
 @Retention(RetentionPolicy.RUNTIME)

@@ -18,15 +18,19 @@ import jakarta.persistence.ManyToOne;
 public class PaymentMethod {
 
 	/**
-	 * The longest label. Labels are made of what the customer typed, so each kind's form bounds the
-	 * fields its label shows: "PayPal (address)" is at most {@link Account#EMAIL_LENGTH} + 9 = 263
-	 * characters, "Bank account ending in 3000 (holder, town)" at most 32 + 100 + 100 = 232, and a
-	 * card's ("American Express ending in 0005, expires 12/30") 46. Orders copy the label, in a column
-	 * of the same length.
+	 * The longest label. Labels are made of what the customer typed, so each kind's form
+	 * bounds the fields its label shows: "PayPal (address)" is at most
+	 * {@link Account#EMAIL_LENGTH} + 9 = 263 characters, "Bank account ending in 3000
+	 * (holder, town)" at most 32 + 100 + 100 = 232, and a card's ("American Express
+	 * ending in 0005, expires 12/30") 46. Orders copy the label, in a column of the same
+	 * length.
 	 */
 	public static final int LABEL_LENGTH = 300;
 
-	/** The payment provider's tokens are short ({@code tok_paypal_} and a UUID: 47 characters). */
+	/**
+	 * The payment provider's tokens are short ({@code tok_paypal_} and a UUID: 47
+	 * characters).
+	 */
 	private static final int TOKEN_LENGTH = 100;
 
 	/** The kinds of payment method. */

@@ -17,9 +17,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Ordinary Spring Security: a login page at {@code /login}, "My orders" for signed-in users only,
- * everything else open. The purchase flow needs nothing here: its {@code @RequiresLogin} steps go
- * through Security's own entry point, and its login step signs in by itself (see {@link SignIn}).
+ * Ordinary Spring Security: a login page at {@code /login}, "My orders" for signed-in
+ * users only, everything else open. The purchase flow needs nothing here: its
+ * {@code @RequiresLogin} steps go through Security's own entry point, and its login step
+ * signs in by itself (see {@link SignIn}).
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -27,9 +28,8 @@ public class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager)
 			throws Exception {
-		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/orders/**").authenticated()
-			.anyRequest()
-			.permitAll())
+		http.authorizeHttpRequests(
+				(requests) -> requests.requestMatchers("/orders/**").authenticated().anyRequest().permitAll())
 			.authenticationManager(authenticationManager)
 			.formLogin((form) -> form.loginPage("/login").usernameParameter("email").permitAll())
 			.logout((logout) -> logout.logoutSuccessUrl("/?signedOut"));

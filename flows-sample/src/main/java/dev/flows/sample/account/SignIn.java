@@ -17,12 +17,12 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Component;
 
 /**
- * Signs a user in from inside a flow step, the way Spring Security's login form would: authenticate,
- * change the session id (against session fixation), and keep the security context in the HTTP
- * session.
+ * Signs a user in from inside a flow step, the way Spring Security's login form would:
+ * authenticate, change the session id (against session fixation), and keep the security
+ * context in the HTTP session.
  * <p>
- * The purchase task survives the new session id: Flows' default binder ties the task to a secret
- * kept as a session attribute, and session attributes move to the new id.
+ * The purchase task survives the new session id: Flows' default binder ties the task to a
+ * secret kept as a session attribute, and session attributes move to the new id.
  */
 @Component
 public class SignIn {
@@ -40,7 +40,10 @@ public class SignIn {
 		this.users = users;
 	}
 
-	/** Checks the password and signs the user in; {@code false} when they do not match an account. */
+	/**
+	 * Checks the password and signs the user in; {@code false} when they do not match an
+	 * account.
+	 */
 	public boolean withPassword(String email, String password, HttpServletRequest request,
 			HttpServletResponse response) {
 		Authentication authentication;

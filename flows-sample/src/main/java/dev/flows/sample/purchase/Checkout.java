@@ -17,16 +17,17 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Places the order of a purchase task, in one transaction: the order, and the new payment method if
- * the customer asked to save it.
+ * Places the order of a purchase task, in one transaction: the order, and the new payment
+ * method if the customer asked to save it.
  * <p>
- * Flows already makes sure the step runs once (POSTs of one task are serialized and a repeated form
- * is recognised by its version), and the order's task id is unique in the database; looking the
- * order up first makes placing it idempotent as well.
+ * Flows already makes sure the step runs once (POSTs of one task are serialized and a
+ * repeated form is recognised by its version), and the order's task id is unique in the
+ * database; looking the order up first makes placing it idempotent as well.
  * <p>
- * The task state says how to pay, but the payer is whoever is signed in when the order is placed. A
- * saved method is used only if it is one of the payer's own: the customer who chose it and the one
- * who confirms can differ (someone else signed in, in the same browser, in between).
+ * The task state says how to pay, but the payer is whoever is signed in when the order is
+ * placed. A saved method is used only if it is one of the payer's own: the customer who
+ * chose it and the one who confirms can differ (someone else signed in, in the same
+ * browser, in between).
  */
 @Service
 public class Checkout {
@@ -53,9 +54,9 @@ public class Checkout {
 	}
 
 	/**
-	 * Whether {@code email}'s order may be paid with {@code payment}: a new method, or a saved method
-	 * of that account. The confirmation page asks before offering to pay; placing the order checks
-	 * again.
+	 * Whether {@code email}'s order may be paid with {@code payment}: a new method, or a
+	 * saved method of that account. The confirmation page asks before offering to pay;
+	 * placing the order checks again.
 	 */
 	@Transactional(readOnly = true)
 	public boolean canPayWith(String email, Payment payment) {
@@ -64,10 +65,10 @@ public class Checkout {
 	}
 
 	/**
-	 * Places the order of task {@code taskId} for the account {@code email}, or returns the receipt of
-	 * the order that task placed already.
-	 * @throws PaymentMethodRefusedException if {@code payment} is a saved method that is not one of
-	 * {@code email}'s; nothing is placed or saved then
+	 * Places the order of task {@code taskId} for the account {@code email}, or returns
+	 * the receipt of the order that task placed already.
+	 * @throws PaymentMethodRefusedException if {@code payment} is a saved method that is
+	 * not one of {@code email}'s; nothing is placed or saved then
 	 */
 	@Transactional
 	public Receipt placeOrder(String taskId, String email, ItemChoice item, Payment payment) {
@@ -82,11 +83,11 @@ public class Checkout {
 				label = saved.getLabel();
 			}
 			else if (payment.saveForLater() && !this.paymentMethods.existsByOwnerEmailAndLabel(email, label)) {
-				this.paymentMethods.save(
-						new PaymentMethod(account, payment.type(), label, payment.token(), this.clock.instant()));
+				this.paymentMethods
+					.save(new PaymentMethod(account, payment.type(), label, payment.token(), this.clock.instant()));
 			}
-			CustomerOrder placed = this.orders.save(
-					new CustomerOrder(account, product, item.quantity(), label, taskId, this.clock.instant()));
+			CustomerOrder placed = this.orders
+				.save(new CustomerOrder(account, product, item.quantity(), label, taskId, this.clock.instant()));
 			this.mailbox.send(email, "Your order " + placed.getNumber(), placed.getQuantity() + " x "
 					+ product.getName() + ", " + placed.getTotal() + ", paid with " + placed.getPaymentLabel() + ".");
 			return placed;

@@ -22,13 +22,13 @@ import org.springframework.ui.Model;
 /**
  * The last step: everything at a glance, and the button that places the order.
  * <p>
- * The order is placed in the POST handler and nowhere else. A double click sends the form twice:
- * Flows runs the second POST after the first, sees that it carries an old task version, and sends
- * it to the order confirmation instead of running this handler again.
+ * The order is placed in the POST handler and nowhere else. A double click sends the form
+ * twice: Flows runs the second POST after the first, sees that it carries an old task
+ * version, and sends it to the order confirmation instead of running this handler again.
  * <p>
- * A saved payment method that is not the signed-in customer's (someone else signed in, in this
- * browser, since it was chosen) is refused by {@link Checkout}: the page says so, shows no label of
- * it, and offers Back to choose again, instead of the button.
+ * A saved payment method that is not the signed-in customer's (someone else signed in, in
+ * this browser, since it was chosen) is refused by {@link Checkout}: the page says so,
+ * shows no label of it, and offers Back to choose again, instead of the button.
  */
 @FlowAction(name = "confirm", title = "Confirm and pay", view = "purchase/confirm", submitLabel = "Confirm and pay")
 @RequiresLogin

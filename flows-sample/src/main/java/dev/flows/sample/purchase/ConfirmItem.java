@@ -17,20 +17,22 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The first step: which product, and how many. A product page links to {@code /buy?item=3}, which
- * renders this step with the product already chosen; a bare {@code /buy} lets the customer pick.
- * No task exists until the form is submitted: a GET never creates one.
+ * The first step: which product, and how many. A product page links to
+ * {@code /buy?item=3}, which renders this step with the product already chosen; a bare
+ * {@code /buy} lets the customer pick. No task exists until the form is submitted: a GET
+ * never creates one.
  * <p>
- * An action is a controller: its handlers take the usual Spring MVC arguments ({@code @Valid
- * @ModelAttribute}, {@code BindingResult}, {@code @RequestParam}, {@code Model}), its
- * {@code @ModelAttribute} methods run before each of them, plus the flow's own arguments
- * ({@link TaskState}, {@code @FlowState}).
+ * An action is a controller: its handlers take the usual Spring MVC arguments
+ * ({@code @Valid @ModelAttribute}, {@code BindingResult}, {@code @RequestParam},
+ * {@code Model}), its {@code @ModelAttribute} methods run before each of them, plus the
+ * flow's own arguments ({@link TaskState}, {@code @FlowState}).
  * <p>
- * {@code form = "form"}: Flows keeps the submitted {@code @ModelAttribute("form")} in the task when
- * the step completes, and when the customer comes back to this step (the browser's Back, the Back
- * button) the {@code @OnGet} method receives it instead of a new form: the earlier product and
- * quantity are chosen, with no code here. The {@code "item"} the later steps read is the step's own
- * answer, put there by the POST handler; the kept form only shows the page again.
+ * {@code form = "form"}: Flows keeps the submitted {@code @ModelAttribute("form")} in the
+ * task when the step completes, and when the customer comes back to this step (the
+ * browser's Back, the Back button) the {@code @OnGet} method receives it instead of a new
+ * form: the earlier product and quantity are chosen, with no code here. The
+ * {@code "item"} the later steps read is the step's own answer, put there by the POST
+ * handler; the kept form only shows the page again.
  */
 @FlowAction(name = "item", title = "Do you want to buy this?", view = "purchase/confirm-item", owns = "item",
 		form = "form")
@@ -49,9 +51,9 @@ public class ConfirmItem {
 	}
 
 	/**
-	 * {@code form} is the kept form when the customer comes back to this step, else a new one;
-	 * {@code item} is the query parameter of the product page's Buy link, which chooses the product
-	 * of a new form.
+	 * {@code form} is the kept form when the customer comes back to this step, else a new
+	 * one; {@code item} is the query parameter of the product page's Buy link, which
+	 * chooses the product of a new form.
 	 */
 	@OnGet
 	void show(@RequestParam(name = "item", required = false) Long item, @ModelAttribute("form") ItemForm form) {

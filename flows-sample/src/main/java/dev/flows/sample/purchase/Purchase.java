@@ -29,8 +29,8 @@ import dev.flows.sample.purchase.payment.ChoosePayment;
  * +-- ConfirmAndPay                      /buy/confirm               places the order (@RequiresLogin)
  * </pre>
  *
- * Cancel leads to {@code /cancelled}; completion renders the {@code purchase/thanks} view with the
- * task's final state (the receipt {@link ConfirmAndPay} put there).
+ * Cancel leads to {@code /cancelled}; completion renders the {@code purchase/thanks} view
+ * with the task's final state (the receipt {@link ConfirmAndPay} put there).
  */
 @Flow(path = "/buy", title = "Checkout",
 		children = { ConfirmItem.class, GetUserAccount.class, ChoosePayment.class, ConfirmAndPay.class },

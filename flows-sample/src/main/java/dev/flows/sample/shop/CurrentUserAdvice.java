@@ -6,8 +6,8 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * Puts who is signed in into every page's model, for the header. Flow steps are handler methods
- * like any other, so this advice applies to them too.
+ * Puts who is signed in into every page's model, for the header. Flow steps are handler
+ * methods like any other, so this advice applies to them too.
  */
 @ControllerAdvice
 class CurrentUserAdvice {

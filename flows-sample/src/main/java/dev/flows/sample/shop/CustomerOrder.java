@@ -16,8 +16,8 @@ import dev.flows.sample.account.Account;
 import dev.flows.sample.account.PaymentMethod;
 
 /**
- * A placed order. The id of the purchase task that placed it is unique: one task, at most one
- * order, whatever the browser sends twice.
+ * A placed order. The id of the purchase task that placed it is unique: one task, at most
+ * one order, whatever the browser sends twice.
  */
 @Entity
 @Table(name = "orders")
@@ -40,11 +40,16 @@ public class CustomerOrder {
 
 	private long totalCents;
 
-	/** A copy of the payment method's label (the method itself may never have been saved). */
+	/**
+	 * A copy of the payment method's label (the method itself may never have been saved).
+	 */
 	@Column(nullable = false, length = PaymentMethod.LABEL_LENGTH)
 	private String paymentLabel;
 
-	/** Flows' task ids have 22 characters, and are checked for their form before any step runs. */
+	/**
+	 * Flows' task ids have 22 characters, and are checked for their form before any step
+	 * runs.
+	 */
 	@Column(nullable = false, unique = true, length = 64)
 	private String taskId;
 

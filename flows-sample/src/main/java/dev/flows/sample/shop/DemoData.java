@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Seeds an empty database: a few products, and the demo customer {@value #DEMO_EMAIL} (password
- * {@value #DEMO_PASSWORD}) with a saved card.
+ * Seeds an empty database: a few products, and the demo customer {@value #DEMO_EMAIL}
+ * (password {@value #DEMO_PASSWORD}) with a saved card.
  */
 @Component
 class DemoData implements ApplicationRunner {
@@ -48,8 +48,7 @@ class DemoData implements ApplicationRunner {
 					"A sewn notebook with 100 g paper that takes fountain pen ink without bleeding through.", 1450,
 					"#d9822b"));
 			this.products.save(new Product("Fountain pen", "Steel nib, refillable",
-					"A sturdy everyday pen with a medium steel nib and a converter for bottled ink.", 3800,
-					"#2b6cb0"));
+					"A sturdy everyday pen with a medium steel nib and a converter for bottled ink.", 3800, "#2b6cb0"));
 			this.products.save(new Product("Desk lamp", "Walnut and brass, warm light",
 					"A small lamp that lights a desk and not the whole room. Bulb included.", 8900, "#2f855a"));
 			this.products.save(new Product("Canvas tote", "Heavy cotton, inner pocket",
@@ -57,8 +56,8 @@ class DemoData implements ApplicationRunner {
 		}
 		if (!this.accounts.exists(DEMO_EMAIL)) {
 			Account demo = this.accounts.register(DEMO_EMAIL, "Demo Customer", DEMO_PASSWORD);
-			this.paymentMethods.save(new PaymentMethod(demo, PaymentMethod.Type.CARD, "Visa ending in 4242, expires 12/30",
-					"tok_demo_visa_4242", Instant.now()));
+			this.paymentMethods.save(new PaymentMethod(demo, PaymentMethod.Type.CARD,
+					"Visa ending in 4242, expires 12/30", "tok_demo_visa_4242", Instant.now()));
 			logger.info("Demo customer: {} / {} (with a saved card)", DEMO_EMAIL, DEMO_PASSWORD);
 		}
 	}

@@ -5,7 +5,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
 
-/** Something the shop sells. Products are seeded ({@link DemoData}), never typed in by customers. */
+/**
+ * Something the shop sells. Products are seeded ({@link DemoData}), never typed in by
+ * customers.
+ */
 @Entity
 public class Product {
 

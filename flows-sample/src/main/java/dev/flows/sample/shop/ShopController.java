@@ -10,9 +10,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The pages around the purchase flow: the catalogue, a page per product with its "Buy" link
- * ({@code /buy?item=<id>}, the flow's entry page), "My orders", the page Cancel leads to, and the
- * login page.
+ * The pages around the purchase flow: the catalogue, a page per product with its "Buy"
+ * link ({@code /buy?item=<id>}, the flow's entry page), "My orders", the page Cancel
+ * leads to, and the login page.
  */
 @Controller
 class ShopController {
@@ -32,15 +32,20 @@ class ShopController {
 		return "shop/home";
 	}
 
-	/** An unknown product is a 404: the error page (templates/error.html) says so in the shop's words. */
+	/**
+	 * An unknown product is a 404: the error page (templates/error.html) says so in the
+	 * shop's words.
+	 */
 	@GetMapping("/products/{id}")
 	String product(@PathVariable long id, Model model) {
-		model.addAttribute("product", this.products.findById(id)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+		model.addAttribute("product",
+				this.products.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
 		return "shop/product";
 	}
 
-	/** Outside the flow: Spring Security sends anonymous users to the login page first. */
+	/**
+	 * Outside the flow: Spring Security sends anonymous users to the login page first.
+	 */
 	@GetMapping("/orders")
 	String orders(Principal principal, Model model) {
 		model.addAttribute("orders", this.orders.findByAccountEmailOrderByPlacedAtDesc(principal.getName()));

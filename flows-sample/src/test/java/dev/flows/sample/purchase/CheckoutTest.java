@@ -22,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * {@link Checkout} against the shop's real repositories (H2), in the context the other tests share:
- * the payer pays with a new method or one of their own saved methods, never someone else's.
+ * {@link Checkout} against the shop's real repositories (H2), in the context the other
+ * tests share: the payer pays with a new method or one of their own saved methods, never
+ * someone else's.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class CheckoutTest {

@@ -15,11 +15,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The application {@code scripts/outage.sh} puts under load while it kills and restarts the task
- * store: the two-step wizard of the web tests at {@code /wizard}, on the store
- * {@code flows.store.type} names, plus {@code POST /outage/tasks}, which starts a task through the
- * engine and answers its id. (A flow's first submit claims the task in the store; the load reads
- * the pages of a task, which need no claim.) Not a test: run by the script only.
+ * The application {@code scripts/outage.sh} puts under load while it kills and restarts
+ * the task store: the two-step wizard of the web tests at {@code /wizard}, on the store
+ * {@code flows.store.type} names, plus {@code POST /outage/tasks}, which starts a task
+ * through the engine and answers its id. (A flow's first submit claims the task in the
+ * store; the load reads the pages of a task, which need no claim.) Not a test: run by the
+ * script only.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(OutageLoadApplication.Tasks.class)

@@ -11,9 +11,10 @@ import java.util.stream.Stream;
 
 /**
  * A PostgreSQL server of this test's own, from the Debian binaries, on loopback (as in
- * {@code scripts/test.sh}). Run as root, its commands run as the {@code postgres} user, since
- * {@code initdb} refuses root. Killed with {@code pg_ctl stop -m immediate}, which ends every
- * server process at once, as a crash does; its data directory survives for the restart.
+ * {@code scripts/test.sh}). Run as root, its commands run as the {@code postgres} user,
+ * since {@code initdb} refuses root. Killed with {@code pg_ctl stop -m immediate}, which
+ * ends every server process at once, as a crash does; its data directory survives for the
+ * restart.
  */
 final class PostgresProcess extends ServerProcess {
 
@@ -69,7 +70,8 @@ final class PostgresProcess extends ServerProcess {
 	}
 
 	private Path log() {
-		// Outside the data directory's owner's reach is fine: ProcessBuilder writes it as this JVM's user.
+		// Outside the data directory's owner's reach is fine: ProcessBuilder writes it as
+		// this JVM's user.
 		return this.directory.resolveSibling(this.directory.getFileName() + ".log");
 	}
 
@@ -98,8 +100,8 @@ final class PostgresProcess extends ServerProcess {
 		try (Stream<Path> installed = Files.isDirectory(versions) ? Files.list(versions) : Stream.empty()) {
 			return installed.map((version) -> version.resolve("bin"))
 				.filter((bin) -> Files.isExecutable(bin.resolve("pg_ctl")))
-				.max(Comparator.comparing((bin) -> Integer.parseInt(bin.getParent().getFileName().toString()
-					.replaceAll("\\D.*", ""))))
+				.max(Comparator.comparing(
+						(bin) -> Integer.parseInt(bin.getParent().getFileName().toString().replaceAll("\\D.*", ""))))
 				.orElseThrow(() -> new IllegalStateException(
 						"PostgreSQL is not installed under /usr/lib/postgresql (apt-get install -y postgresql)"));
 		}

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A {@code redis-server} of this test's own on loopback, with an append-only file written at
- * every command, so that a task stored before a kill is there again after the restart.
+ * A {@code redis-server} of this test's own on loopback, with an append-only file written
+ * at every command, so that a task stored before a kill is there again after the restart.
  */
 final class RedisProcess extends ServerProcess {
 

@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A real server this test starts, kills and starts again on the same port and data directory,
- * the way an outage and a recovery happen to a running application.
+ * A real server this test starts, kills and starts again on the same port and data
+ * directory, the way an outage and a recovery happen to a running application.
  */
 abstract class ServerProcess implements AutoCloseable {
 
@@ -36,7 +36,9 @@ abstract class ServerProcess implements AutoCloseable {
 	/** Starts the server and waits until it accepts connections. */
 	abstract void start();
 
-	/** Stops the server abruptly, as a crash would; its data stays in {@link #directory}. */
+	/**
+	 * Stops the server abruptly, as a crash would; its data stays in {@link #directory}.
+	 */
 	abstract void kill();
 
 	@Override

@@ -27,20 +27,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * A store that goes down under a running application, for real: the test starts its own Redis or
- * PostgreSQL, an application on a real Tomcat using it through Spring Boot's default client
- * settings (Lettuce waits 60 s for a command, HikariCP 30 s for a connection), kills the server,
- * starts it again, and checks what the application's users see meanwhile:
+ * A store that goes down under a running application, for real: the test starts its own
+ * Redis or PostgreSQL, an application on a real Tomcat using it through Spring Boot's
+ * default client settings (Lettuce waits 60 s for a command, HikariCP 30 s for a
+ * connection), kills the server, starts it again, and checks what the application's users
+ * see meanwhile:
  * <ul>
- * <li>flow requests that need the store answer 503 within the guard's timeout (2 s), even when
- * more of them arrive than the server has threads, and a page that does not need the store keeps
- * answering; without the guard each of them would hold a thread for the client's timeout;</li>
- * <li>once failures repeat, the circuit breaker is open and requests answer 503 without calling
- * the store;</li>
- * <li>once the server is back, a probe finds it, the breaker closes, and the task stored before the
- * outage continues.</li>
+ * <li>flow requests that need the store answer 503 within the guard's timeout (2 s), even
+ * when more of them arrive than the server has threads, and a page that does not need the
+ * store keeps answering; without the guard each of them would hold a thread for the
+ * client's timeout;</li>
+ * <li>once failures repeat, the circuit breaker is open and requests answer 503 without
+ * calling the store;</li>
+ * <li>once the server is back, a probe finds it, the breaker closes, and the task stored
+ * before the outage continues.</li>
  * </ul>
- * The time bounds are far below the clients' own timeouts: they catch a hang, and measure nothing.
+ * The time bounds are far below the clients' own timeouts: they catch a hang, and measure
+ * nothing.
  */
 class StoreOutageTests {
 
@@ -50,7 +53,9 @@ class StoreOutageTests {
 	/** Lettuce reconnects with a backoff that reaches 30 s between attempts. */
 	private static final Duration RECOVERY = Duration.ofSeconds(120);
 
-	/** Fewer than the burst of requests below, so that a thread held for long would show. */
+	/**
+	 * Fewer than the burst of requests below, so that a thread held for long would show.
+	 */
 	private static final int SERVER_THREADS = 8;
 
 	private static final int BURST = 2 * SERVER_THREADS;
@@ -83,10 +88,14 @@ class StoreOutageTests {
 			assertThat(http.get("/wizard/plan?_id=" + id).statusCode()).isEqualTo(200);
 
 			server.kill();
-			// HikariCP hands out a connection used within the last 500 ms without checking it. A
-			// statement on such a connection fails at once, and JpaTaskStore reports the failed
-			// rollback after it as a JpaSystemException (a 500) instead of as unavailable: a gap of
-			// the JPA store, left to its rework. Past that window Hikari checks every connection and
+			// HikariCP hands out a connection used within the last 500 ms without
+			// checking it. A
+			// statement on such a connection fails at once, and JpaTaskStore reports the
+			// failed
+			// rollback after it as a JpaSystemException (a 500) instead of as
+			// unavailable: a gap of
+			// the JPA store, left to its rework. Past that window Hikari checks every
+			// connection and
 			// waits up to 30 s for a new one: the wait this test is about.
 			Thread.sleep(1000);
 
@@ -137,19 +146,21 @@ class StoreOutageTests {
 	private static ConfigurableApplicationContext start(String... storeProperties) {
 		List<String> properties = new ArrayList<>(List.of("server.port=0", "server.address=127.0.0.1",
 				"server.tomcat.threads.max=" + SERVER_THREADS, "server.tomcat.threads.min-spare=2",
-				// Tasks are created through the engine below: flows' first submit needs store claims.
+				// Tasks are created through the engine below: flows' first submit needs
+				// store claims.
 				"flows.binder.type=none", "flows.cleanup.enabled=false",
-				// Long enough that the open breaker is seen refusing, short enough for a quick recovery.
+				// Long enough that the open breaker is seen refusing, short enough for a
+				// quick recovery.
 				"flows.store.guard.circuit-breaker.wait-duration-in-open-state=10s"));
 		properties.addAll(List.of(storeProperties));
-		return new SpringApplicationBuilder(PlainApplication.class).properties(properties.toArray(String[]::new))
-			.run();
+		return new SpringApplicationBuilder(PlainApplication.class).properties(properties.toArray(String[]::new)).run();
 	}
 
 	private static String startTask(ConfigurableApplicationContext app) throws InterruptedException {
 		FlowEngine engine = app.getBean(FlowEngine.class);
 		Task task = engine.newTask(app.getBean(FlowRegistry.class).byPath("/wizard").orElseThrow(), "", null);
-		// The first store call opens the client's connection and loads its classes, which on a busy
+		// The first store call opens the client's connection and loads its classes, which
+		// on a busy
 		// machine may take longer than the guard's timeout.
 		for (int attempt = 1;; attempt++) {
 			try {
@@ -184,12 +195,10 @@ class StoreOutageTests {
 		}
 
 		CompletableFuture<HttpResponse<String>> send(String path) {
-			return this.client.sendAsync(
-					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-						.timeout(Duration.ofSeconds(90))
-						.GET()
-						.build(),
-					HttpResponse.BodyHandlers.ofString());
+			return this.client.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+				.timeout(Duration.ofSeconds(90))
+				.GET()
+				.build(), HttpResponse.BodyHandlers.ofString());
 		}
 
 		HttpResponse<String> get(String path) {

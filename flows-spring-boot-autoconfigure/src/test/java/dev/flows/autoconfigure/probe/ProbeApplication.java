@@ -22,9 +22,10 @@ import org.springframework.util.ClassUtils;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * An application with one flow and every auto-configuration its class path offers, started by
- * {@code FlowsClasspathExclusionTests} inside a class loader that lacks some jars. Only names and
- * strings cross into the test's class loader, so nothing here may be shared with it.
+ * An application with one flow and every auto-configuration its class path offers,
+ * started by {@code FlowsClasspathExclusionTests} inside a class loader that lacks some
+ * jars. Only names and strings cross into the test's class loader, so nothing here may be
+ * shared with it.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableAutoConfiguration
@@ -35,18 +36,23 @@ public class ProbeApplication {
 	private static final List<String> BEANS = List.of("flowsEngine", "flowsHandlerMapping", "flowsCleanup",
 			"flowsEndpoint", "flowsTaskSchemaInitializer", "flowsTaskEntityCustomizer", "thymeleafViewResolver");
 
-	/** Types reported with their number of beans, or as absent when the class path lacks them. */
+	/**
+	 * Types reported with their number of beans, or as absent when the class path lacks
+	 * them.
+	 */
 	private static final List<String> TYPES = List.of("javax.sql.DataSource",
 			"jakarta.persistence.EntityManagerFactory",
 			"org.springframework.data.redis.connection.RedisConnectionFactory",
 			"org.springframework.security.web.SecurityFilterChain", "io.micrometer.core.instrument.MeterRegistry");
 
 	/**
-	 * Starts the application as a servlet web application, reports what it holds, and closes it.
+	 * Starts the application as a servlet web application, reports what it holds, and
+	 * closes it.
 	 * @param properties {@code name=value} pairs
-	 * @return {@code failure} (a stack trace) if it did not start; else {@code store} (the task
-	 * store's class), {@code login} (the class of the {@code @RequiresLogin} answer), one entry
-	 * per bean name of {@link #BEANS} it has, and one per type of {@link #TYPES}
+	 * @return {@code failure} (a stack trace) if it did not start; else {@code store}
+	 * (the task store's class), {@code login} (the class of the {@code @RequiresLogin}
+	 * answer), one entry per bean name of {@link #BEANS} it has, and one per type of
+	 * {@link #TYPES}
 	 */
 	public static Map<String, String> start(String... properties) {
 		Map<String, String> report = new LinkedHashMap<>();

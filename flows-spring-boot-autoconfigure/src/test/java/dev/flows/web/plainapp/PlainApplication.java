@@ -16,8 +16,8 @@ import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSec
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * An application without Spring Security (whose filters would hide URL rewriting): a two-step
- * wizard with the default session binder.
+ * An application without Spring Security (whose filters would hide URL rewriting): a
+ * two-step wizard with the default session binder.
  */
 @SpringBootApplication(exclude = { SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class,
 		SecurityFilterAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,

@@ -12,10 +12,11 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The Flows flow of the application, at {@code /newsletter}: choose a topic, then confirm it.
+ * The Flows flow of the application, at {@code /newsletter}: choose a topic, then confirm
+ * it.
  */
-@Flow(path = "/newsletter", children = { Newsletter.ChooseTopic.class, Newsletter.ConfirmTopic.class },
-		cancelUrl = "/", onComplete = "newsletter/done")
+@Flow(path = "/newsletter", children = { Newsletter.ChooseTopic.class, Newsletter.ConfirmTopic.class }, cancelUrl = "/",
+		onComplete = "newsletter/done")
 public class Newsletter {
 
 	@FlowAction(title = "Choose a topic", view = "newsletter/choose", owns = "topic")

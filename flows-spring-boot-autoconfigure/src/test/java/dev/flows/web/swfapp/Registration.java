@@ -3,8 +3,8 @@ package dev.flows.web.swfapp;
 import java.io.Serializable;
 
 /**
- * The model of the Spring Web Flow flow, a flow variable: Serializable, as Spring Web Flow's
- * execution snapshots require.
+ * The model of the Spring Web Flow flow, a flow variable: Serializable, as Spring Web
+ * Flow's execution snapshots require.
  */
 public class Registration implements Serializable {
 

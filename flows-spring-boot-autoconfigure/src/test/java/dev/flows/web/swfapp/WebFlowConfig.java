@@ -14,14 +14,15 @@ import org.springframework.webflow.executor.FlowExecutor;
 import org.springframework.webflow.mvc.builder.MvcViewFactoryCreator;
 
 /**
- * Spring Web Flow's system setup, as the Java configuration of its reference guide ("System
- * Setup") and its booking-mvc sample write it: the bean names {@code flowRegistry},
- * {@code flowExecutor}, {@code flowBuilderServices} and {@code mvcViewFactoryCreator}, with flow
- * views rendered by the Thymeleaf view resolver Spring Boot configures.
+ * Spring Web Flow's system setup, as the Java configuration of its reference guide
+ * ("System Setup") and its booking-mvc sample write it: the bean names
+ * {@code flowRegistry}, {@code flowExecutor}, {@code flowBuilderServices} and
+ * {@code mvcViewFactoryCreator}, with flow views rendered by the Thymeleaf view resolver
+ * Spring Boot configures.
  * <p>
- * Flows are registered from {@code classpath:swf/**}{@code /*-flow.xml}; the flow id is the
- * directory, so {@code swf/register/register-flow.xml} is the flow {@code register}, served at
- * {@code /register}.
+ * Flows are registered from {@code classpath:swf/**}{@code /*-flow.xml}; the flow id is
+ * the directory, so {@code swf/register/register-flow.xml} is the flow {@code register},
+ * served at {@code /register}.
  */
 @Configuration
 public class WebFlowConfig extends AbstractFlowConfiguration {

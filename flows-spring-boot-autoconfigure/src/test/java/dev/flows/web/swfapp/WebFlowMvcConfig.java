@@ -7,9 +7,9 @@ import org.springframework.webflow.mvc.servlet.FlowHandlerAdapter;
 import org.springframework.webflow.mvc.servlet.FlowHandlerMapping;
 
 /**
- * Spring Web Flow's Spring MVC integration ("Dispatching to Flows" in its reference guide, the
- * booking-mvc sample's {@code WebMvcConfig}): {@code flowHandlerMapping} maps {@code /register} to
- * the flow {@code register}, {@code flowHandlerAdapter} runs it.
+ * Spring Web Flow's Spring MVC integration ("Dispatching to Flows" in its reference
+ * guide, the booking-mvc sample's {@code WebMvcConfig}): {@code flowHandlerMapping} maps
+ * {@code /register} to the flow {@code register}, {@code flowHandlerAdapter} runs it.
  */
 @Configuration
 public class WebFlowMvcConfig {

@@ -10,8 +10,8 @@ import dev.flows.store.TaskStore;
 import dev.flows.store.TaskStoreUnavailableException;
 
 /**
- * Delegates to a real store, counting calls, and fails every call while {@link #down} is set, the
- * way a store does when its server is unreachable.
+ * Delegates to a real store, counting calls, and fails every call while {@link #down} is
+ * set, the way a store does when its server is unreachable.
  */
 public final class CountingTaskStore implements TaskStore {
 
@@ -48,7 +48,8 @@ public final class CountingTaskStore implements TaskStore {
 
 	private void check() {
 		if (this.down) {
-			throw new TaskStoreUnavailableException("Test store is down", new java.io.IOException("connection refused"));
+			throw new TaskStoreUnavailableException("Test store is down",
+					new java.io.IOException("connection refused"));
 		}
 	}
 

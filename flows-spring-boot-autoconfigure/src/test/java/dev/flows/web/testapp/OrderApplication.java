@@ -18,8 +18,9 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * The application the web tests run: the order flow, Spring Security with form login and CSRF,
- * a task store that counts its calls and can be switched off, and a clock the tests move.
+ * The application the web tests run: the order flow, Spring Security with form login and
+ * CSRF, a task store that counts its calls and can be switched off, and a clock the tests
+ * move.
  */
 @SpringBootApplication
 public class OrderApplication {
@@ -93,6 +94,5 @@ public class OrderApplication {
 		}
 
 	}
-
 
 }

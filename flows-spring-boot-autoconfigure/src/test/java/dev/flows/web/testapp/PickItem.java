@@ -37,7 +37,8 @@ public class PickItem {
 		}
 		this.processed.incrementAndGet();
 		if ("slow".equals(form.getNote())) {
-			// As slow as a payment gateway: duplicates of this submit arrive while it runs.
+			// As slow as a payment gateway: duplicates of this submit arrive while it
+			// runs.
 			pause(300);
 		}
 		state.put("item", new Item(form.getItem(), form.getNote()));

@@ -42,7 +42,10 @@ public final class Steps {
 		void show(@ModelAttribute("form") ValueForm form) {
 		}
 
-		/** {@code register} goes to Register; {@code as:NAME} signs NAME in, as a login step would. */
+		/**
+		 * {@code register} goes to Register; {@code as:NAME} signs NAME in, as a login
+		 * step would.
+		 */
 		@OnPost
 		Outcome signIn(@Validated @ModelAttribute("form") ValueForm form, BindingResult errors, TaskState state,
 				HttpServletRequest request, HttpServletResponse response) {

@@ -6,7 +6,10 @@ import jakarta.validation.constraints.Size;
 
 import dev.flows.sample.account.Account;
 
-/** The form of {@link EnterEmail}. The address is kept in the task state, and compared with accounts'. */
+/**
+ * The form of {@link EnterEmail}. The address is kept in the task state, and compared
+ * with accounts'.
+ */
 public class EmailForm {
 
 	@NotBlank(message = "Enter your email address")

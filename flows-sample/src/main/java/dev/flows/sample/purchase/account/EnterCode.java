@@ -19,12 +19,13 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * Checks the mailed code. {@code @RequiresState("reset")}: without a reset under way (a stale
- * bookmark, say) the customer is sent to {@link EnterEmail} instead.
+ * Checks the mailed code. {@code @RequiresState("reset")}: without a reset under way (a
+ * stale bookmark, say) the customer is sent to {@link EnterEmail} instead.
  * <p>
- * Unlike the other steps with a form, this one does not keep it ({@code @FlowAction(form)}): the
- * code is a secret, as good as a password until it expires, and has no place in the task state
- * (which keeps only its hash, in {@link ResetRequest}). Back here, the field is empty.
+ * Unlike the other steps with a form, this one does not keep it
+ * ({@code @FlowAction(form)}): the code is a secret, as good as a password until it
+ * expires, and has no place in the task state (which keeps only its hash, in
+ * {@link ResetRequest}). Back here, the field is empty.
  */
 @FlowAction(name = "code", title = "Enter the code we sent you", view = "purchase/account/enter-code",
 		submitLabel = "Check the code", owns = "resetVerified")
@@ -40,7 +41,9 @@ public class EnterCode {
 		this.passwordEncoder = passwordEncoder;
 	}
 
-	/** The address, and the demo mailbox's latest message to it (there is no mail server). */
+	/**
+	 * The address, and the demo mailbox's latest message to it (there is no mail server).
+	 */
 	@ModelAttribute
 	void mailbox(@FlowState("reset") ResetRequest reset, Model model) {
 		model.addAttribute("email", reset.email());

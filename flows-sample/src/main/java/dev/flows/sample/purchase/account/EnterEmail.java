@@ -19,10 +19,12 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * Mails a six-digit code to the address, if an account uses it. Either way the customer goes on
- * to the code page, so the page does not tell strangers which addresses have accounts.
+ * Mails a six-digit code to the address, if an account uses it. Either way the customer
+ * goes on to the code page, so the page does not tell strangers which addresses have
+ * accounts.
  * <p>
- * The step keeps its form ({@code form = "form"}): back here, the address is filled in again.
+ * The step keeps its form ({@code form = "form"}): back here, the address is filled in
+ * again.
  */
 @FlowAction(name = "email", title = "Forgot your password?", view = "purchase/account/enter-email",
 		submitLabel = "Send me a code", owns = "reset", form = "form")

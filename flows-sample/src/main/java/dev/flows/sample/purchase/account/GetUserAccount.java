@@ -5,9 +5,10 @@ import dev.flows.definition.Preconditions;
 import dev.flows.definition.Scaffold;
 
 /**
- * "Tell us who you are": log in, register, or reset a forgotten password. The transition is
- * explicit: {@link LoginOrRegister} names where to go ({@code Outcome.goTo(Register.class)}), and
- * any child that completes without naming a target completes the whole scaffold.
+ * "Tell us who you are": log in, register, or reset a forgotten password. The transition
+ * is explicit: {@link LoginOrRegister} names where to go
+ * ({@code Outcome.goTo(Register.class)}), and any child that completes without naming a
+ * target completes the whole scaffold.
  * <p>
  * A customer who is signed in already skips it: {@link SkipWhenSignedIn}.
  */

@@ -9,9 +9,9 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.flows.sample.account.Account;
 
 /**
- * The form of {@link LoginOrRegister}, which keeps it in the task ({@code @FlowAction(form)}) as
- * JSON: the password is {@code @JsonIgnore}, so it is bound from the request and checked, but never
- * written into the task state.
+ * The form of {@link LoginOrRegister}, which keeps it in the task
+ * ({@code @FlowAction(form)}) as JSON: the password is {@code @JsonIgnore}, so it is
+ * bound from the request and checked, but never written into the task state.
  */
 public class LoginForm {
 

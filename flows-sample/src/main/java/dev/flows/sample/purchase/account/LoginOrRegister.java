@@ -19,16 +19,18 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Logging in inside the flow. On success the customer is really signed in (Spring Security's
- * context, a new session id) and the same task carries on to payment.
+ * Logging in inside the flow. On success the customer is really signed in (Spring
+ * Security's context, a new session id) and the same task carries on to payment.
  * <p>
- * The page also offers "Create an account" and "Forgot your password?": small forms that post here
- * with {@code instead=...}, and this step answers with {@code Outcome.goTo(...)}, to targets it
- * declares in {@code targets} (checked at startup, drawn in the flow graph).
+ * The page also offers "Create an account" and "Forgot your password?": small forms that
+ * post here with {@code instead=...}, and this step answers with
+ * {@code Outcome.goTo(...)}, to targets it declares in {@code targets} (checked at
+ * startup, drawn in the flow graph).
  * <p>
- * The step keeps its form ({@code form = "form"}), so the email address is filled in again when the
- * customer comes back here. The password is not kept: {@link LoginForm} marks it
- * {@code @JsonIgnore}, so it never enters the task state, and the page never sends a password back.
+ * The step keeps its form ({@code form = "form"}), so the email address is filled in
+ * again when the customer comes back here. The password is not kept: {@link LoginForm}
+ * marks it {@code @JsonIgnore}, so it never enters the task state, and the page never
+ * sends a password back.
  */
 @FlowAction(name = "login", title = "Log in", view = "purchase/account/login", submitLabel = "Log in",
 		targets = { Register.class, ForgotPassword.class }, form = "form")
@@ -41,8 +43,8 @@ public class LoginOrRegister {
 	}
 
 	/**
-	 * A customer who is signed in already (back here with the browser's Back button, say) may carry
-	 * on as who they are, or log in as someone else.
+	 * A customer who is signed in already (back here with the browser's Back button, say)
+	 * may carry on as who they are, or log in as someone else.
 	 */
 	@ModelAttribute("signedInAs")
 	String signedInAs(Principal principal) {
@@ -51,8 +53,8 @@ public class LoginOrRegister {
 
 	/**
 	 * {@code form} is the kept form when the customer comes back here, else a new one.
-	 * {@code passwordChanged} is set by {@link ResetPassword}, which sends the customer back here: the
-	 * address whose password was just changed.
+	 * {@code passwordChanged} is set by {@link ResetPassword}, which sends the customer
+	 * back here: the address whose password was just changed.
 	 */
 	@OnGet
 	void show(@ModelAttribute("form") LoginForm form, @FlowState("passwordChanged") String passwordChanged,
@@ -83,7 +85,8 @@ public class LoginOrRegister {
 			errors.reject("badCredentials", "That email address and password don't match an account");
 			return Outcome.redisplay();
 		}
-		// Signed in: the rest of this request, ChoosePaymentTransition included, sees the new user.
+		// Signed in: the rest of this request, ChoosePaymentTransition included, sees the
+		// new user.
 		return Outcome.complete();
 	}
 

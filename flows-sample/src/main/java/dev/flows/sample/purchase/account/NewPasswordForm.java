@@ -6,7 +6,9 @@ import jakarta.validation.constraints.Size;
 import dev.flows.sample.account.Accounts;
 import dev.flows.sample.account.MaxBytes;
 
-/** The form of {@link ResetPassword}: the same rules as {@link RegisterForm}'s password. */
+/**
+ * The form of {@link ResetPassword}: the same rules as {@link RegisterForm}'s password.
+ */
 public class NewPasswordForm {
 
 	@NotBlank(message = "Choose a new password")

@@ -16,12 +16,12 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * Creating an account, then signing in with it. Completing it completes {@link GetUserAccount}
- * (an explicit scaffold), so the customer goes on to payment.
+ * Creating an account, then signing in with it. Completing it completes
+ * {@link GetUserAccount} (an explicit scaffold), so the customer goes on to payment.
  * <p>
- * The step keeps its form ({@code form = "form"}): back here, the name and the email address are
- * filled in again. The two passwords are not kept: {@link RegisterForm} marks them
- * {@code @JsonIgnore}, so they never enter the task state.
+ * The step keeps its form ({@code form = "form"}): back here, the name and the email
+ * address are filled in again. The two passwords are not kept: {@link RegisterForm} marks
+ * them {@code @JsonIgnore}, so they never enter the task state.
  */
 @FlowAction(name = "register", title = "Create an account", view = "purchase/account/register",
 		submitLabel = "Create my account", form = "form")
@@ -41,8 +41,8 @@ public class Register {
 	}
 
 	@OnPost
-	Outcome register(@Valid @ModelAttribute("form") RegisterForm form, BindingResult errors,
-			HttpServletRequest request, HttpServletResponse response) {
+	Outcome register(@Valid @ModelAttribute("form") RegisterForm form, BindingResult errors, HttpServletRequest request,
+			HttpServletResponse response) {
 		if (!errors.hasFieldErrors("confirmPassword") && form.getPassword() != null
 				&& !form.getPassword().equals(form.getConfirmPassword())) {
 			errors.rejectValue("confirmPassword", "mismatch", "The two passwords are not the same");

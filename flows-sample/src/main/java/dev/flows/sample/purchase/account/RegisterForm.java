@@ -11,11 +11,13 @@ import dev.flows.sample.account.Accounts;
 import dev.flows.sample.account.MaxBytes;
 
 /**
- * The form of {@link Register}. The name and the email address are stored in {@link Account}: their
- * limits are its column lengths. The password is hashed, and BCrypt takes at most 72 bytes.
+ * The form of {@link Register}. The name and the email address are stored in
+ * {@link Account}: their limits are its column lengths. The password is hashed, and
+ * BCrypt takes at most 72 bytes.
  * <p>
- * {@link Register} keeps this form in the task ({@code @FlowAction(form)}), as JSON: the passwords
- * are {@code @JsonIgnore}, so they are bound and checked but never written into the task state.
+ * {@link Register} keeps this form in the task ({@code @FlowAction(form)}), as JSON: the
+ * passwords are {@code @JsonIgnore}, so they are bound and checked but never written into
+ * the task state.
  */
 public class RegisterForm {
 

@@ -20,8 +20,9 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * {@code Outcome.goTo(...)} to log in with it. {@code LoginOrRegister} is a child of
  * {@link GetUserAccount}, which encloses this step, so it is a valid target.
  * <p>
- * Unlike the other steps with a form, this one does not keep it ({@code @FlowAction(form)}): it
- * holds nothing but the new password, twice, and passwords never enter the task state.
+ * Unlike the other steps with a form, this one does not keep it
+ * ({@code @FlowAction(form)}): it holds nothing but the new password, twice, and
+ * passwords never enter the task state.
  */
 @FlowAction(name = "new-password", title = "Choose a new password", view = "purchase/account/new-password",
 		submitLabel = "Save the new password", owns = "passwordChanged", targets = LoginOrRegister.class)

@@ -20,7 +20,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * The second page of {@link BankAccount}. It needs the first page's answer:
  * {@code @RequiresState("bankAccount")} sends anyone without it to {@link BankDetails}.
  * <p>
- * The step keeps its form ({@code form = "form"}): back here, the whole address is filled in again.
+ * The step keeps its form ({@code form = "form"}): back here, the whole address is filled
+ * in again.
  */
 @FlowAction(name = "address", title = "Account holder's address", view = "purchase/payment/account-address",
 		owns = "payment", form = "form")
@@ -55,8 +56,8 @@ public class AccountAddress {
 		}
 		String label = String.format("Bank account ending in %s (%s, %s)", bankAccount.ibanEnding(),
 				bankAccount.holder(), form.getCity().strip());
-		state.put("payment", Payment.newMethod(PaymentMethod.Type.BANK_ACCOUNT, label, bankAccount.token(),
-				form.isSaveForLater()));
+		state.put("payment",
+				Payment.newMethod(PaymentMethod.Type.BANK_ACCOUNT, label, bankAccount.token(), form.isSaveForLater()));
 		return Outcome.complete();
 	}
 

@@ -3,7 +3,10 @@ package dev.flows.sample.purchase.payment;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-/** The form of {@link AccountAddress}. The town is part of the payment method's label: see {@link BankDetailsForm}. */
+/**
+ * The form of {@link AccountAddress}. The town is part of the payment method's label: see
+ * {@link BankDetailsForm}.
+ */
 public class AddressForm {
 
 	@NotBlank(message = "Enter the street and number")

@@ -14,12 +14,13 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 /**
  * The bank account: holder and IBAN (checked by the custom {@link Iban} constraint).
  * <p>
- * The step keeps its form ({@code form = "form"}): back here, the holder is filled in again. The
- * IBAN is not: like card numbers, IBANs never enter the task state (only the gateway's token and the
- * last four digits do), so {@link BankDetailsForm} marks it {@code @JsonIgnore}.
+ * The step keeps its form ({@code form = "form"}): back here, the holder is filled in
+ * again. The IBAN is not: like card numbers, IBANs never enter the task state (only the
+ * gateway's token and the last four digits do), so {@link BankDetailsForm} marks it
+ * {@code @JsonIgnore}.
  */
-@FlowAction(name = "details", title = "Bank account", view = "purchase/payment/bank-details",
-		owns = "bankAccount", form = "form")
+@FlowAction(name = "details", title = "Bank account", view = "purchase/payment/bank-details", owns = "bankAccount",
+		form = "form")
 public class BankDetails {
 
 	private final PaymentGateway gateway;

@@ -8,11 +8,13 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.flows.sample.account.PaymentMethod;
 
 /**
- * The form of {@link BankDetails}. The holder's name is part of the payment method's label, with the
- * town of {@link AddressForm}: both are bounded so the label fits {@link PaymentMethod#LABEL_LENGTH}.
+ * The form of {@link BankDetails}. The holder's name is part of the payment method's
+ * label, with the town of {@link AddressForm}: both are bounded so the label fits
+ * {@link PaymentMethod#LABEL_LENGTH}.
  * <p>
- * {@link BankDetails} keeps this form in the task ({@code @FlowAction(form)}) as JSON: the IBAN is
- * {@code @JsonIgnore}, bound and checked but never written into the task state.
+ * {@link BankDetails} keeps this form in the task ({@code @FlowAction(form)}) as JSON:
+ * the IBAN is {@code @JsonIgnore}, bound and checked but never written into the task
+ * state.
  */
 public class BankDetailsForm {
 

@@ -8,9 +8,10 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.hibernate.validator.constraints.CreditCardNumber;
 
 /**
- * The form of {@link CreditCard}, which keeps it in the task ({@code @FlowAction(form)}) as JSON.
- * The card number and the security code are {@code @JsonIgnore}: bound from the request and checked
- * like the other fields, but never written into the task state, so they are not shown again either.
+ * The form of {@link CreditCard}, which keeps it in the task ({@code @FlowAction(form)})
+ * as JSON. The card number and the security code are {@code @JsonIgnore}: bound from the
+ * request and checked like the other fields, but never written into the task state, so
+ * they are not shown again either.
  */
 public class CardForm {
 

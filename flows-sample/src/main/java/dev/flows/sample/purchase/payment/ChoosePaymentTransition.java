@@ -11,8 +11,9 @@ import dev.flows.sample.account.PaymentMethodRepository;
 import org.springframework.stereotype.Component;
 
 /**
- * A custom transition: a customer with a saved payment method starts at {@link UseSavedMethod},
- * anyone else at {@link NewPaymentMethod}. Whichever child completes, the scaffold is done.
+ * A custom transition: a customer with a saved payment method starts at
+ * {@link UseSavedMethod}, anyone else at {@link NewPaymentMethod}. Whichever child
+ * completes, the scaffold is done.
  * <p>
  * Transitions may be beans: this one reads the database.
  */
@@ -27,7 +28,8 @@ public class ChoosePaymentTransition implements Transition {
 
 	@Override
 	public NodeDefinition firstChild(ScaffoldDefinition scaffold, FlowContext context) {
-		// ChoosePayment is under @RequiresLogin, and the customer signed in on an earlier step (or in the
+		// ChoosePayment is under @RequiresLogin, and the customer signed in on an earlier
+		// step (or in the
 		// request that gets here: Flows moves on as the user signed in by then).
 		boolean hasSavedMethod = context.principal()
 			.map((principal) -> this.paymentMethods.existsByOwnerEmail(principal.getName()))

@@ -13,11 +13,11 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * Card, bank account or PayPal? {@link PaymentTypeTransition} reads the answer,
- * {@code "paymentType"}. The step keeps its form ({@code form = "form"}): back here, the earlier
- * choice is chosen again.
+ * {@code "paymentType"}. The step keeps its form ({@code form = "form"}): back here, the
+ * earlier choice is chosen again.
  */
-@FlowAction(name = "type", title = "How would you like to pay?", view = "purchase/payment/type",
-		owns = "paymentType", form = "form")
+@FlowAction(name = "type", title = "How would you like to pay?", view = "purchase/payment/type", owns = "paymentType",
+		form = "form")
 public class ChoosePaymentType {
 
 	@OnGet

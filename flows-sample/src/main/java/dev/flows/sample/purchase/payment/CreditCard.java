@@ -15,17 +15,16 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * Card details. Bean Validation checks the form (including the Luhn check digit); the handler adds
- * the check that needs today's date. The card goes to the gateway; the state keeps its token and
- * a label.
+ * Card details. Bean Validation checks the form (including the Luhn check digit); the
+ * handler adds the check that needs today's date. The card goes to the gateway; the state
+ * keeps its token and a label.
  * <p>
- * The step keeps its form ({@code form = "form"}), but only what is no secret: back here, the name on
- * the card, the expiry date and "save for later" are filled in again, and the card number and the
- * security code must be typed again. {@link CardForm} marks those two {@code @JsonIgnore}, so they
- * never enter the task state.
+ * The step keeps its form ({@code form = "form"}), but only what is no secret: back here,
+ * the name on the card, the expiry date and "save for later" are filled in again, and the
+ * card number and the security code must be typed again. {@link CardForm} marks those two
+ * {@code @JsonIgnore}, so they never enter the task state.
  */
-@FlowAction(name = "card", title = "Card details", view = "purchase/payment/card", owns = "payment",
-		form = "form")
+@FlowAction(name = "card", title = "Card details", view = "purchase/payment/card", owns = "payment", form = "form")
 public class CreditCard {
 
 	private final PaymentGateway gateway;

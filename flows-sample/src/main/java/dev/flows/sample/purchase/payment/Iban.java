@@ -13,8 +13,8 @@ import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
 /**
- * A custom Bean Validation constraint: an IBAN with a correct check number (ISO 13616, mod 97).
- * Spaces are allowed; {@code null} and blank are left to {@code @NotBlank}.
+ * A custom Bean Validation constraint: an IBAN with a correct check number (ISO 13616,
+ * mod 97). Spaces are allowed; {@code null} and blank are left to {@code @NotBlank}.
  */
 @Target(ElementType.FIELD)
 @Retention(RetentionPolicy.RUNTIME)

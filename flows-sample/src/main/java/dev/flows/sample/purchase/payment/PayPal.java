@@ -13,11 +13,11 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * PayPal. Named explicitly: the derived name would be {@code pay-pal}. The step keeps its form
- * ({@code form = "form"}): back here, the address and "save for later" are filled in again.
+ * PayPal. Named explicitly: the derived name would be {@code pay-pal}. The step keeps its
+ * form ({@code form = "form"}): back here, the address and "save for later" are filled in
+ * again.
  */
-@FlowAction(name = "paypal", title = "PayPal", view = "purchase/payment/paypal", owns = "payment",
-		form = "form")
+@FlowAction(name = "paypal", title = "PayPal", view = "purchase/payment/paypal", owns = "payment", form = "form")
 public class PayPal {
 
 	private final PaymentGateway gateway;

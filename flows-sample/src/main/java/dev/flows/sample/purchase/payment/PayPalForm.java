@@ -8,8 +8,8 @@ import dev.flows.sample.account.Account;
 import dev.flows.sample.account.PaymentMethod;
 
 /**
- * The form of {@link PayPal}. The address becomes the payment method's label, "PayPal (address)":
- * bounded like any email address, it fits {@link PaymentMethod#LABEL_LENGTH}.
+ * The form of {@link PayPal}. The address becomes the payment method's label, "PayPal
+ * (address)": bounded like any email address, it fits {@link PaymentMethod#LABEL_LENGTH}.
  */
 public class PayPalForm {
 

@@ -5,8 +5,9 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * Stands in for a payment provider. A real shop sends card and bank details to the provider
- * (usually straight from the browser) and keeps only the token it gets back; so does this one.
+ * Stands in for a payment provider. A real shop sends card and bank details to the
+ * provider (usually straight from the browser) and keeps only the token it gets back; so
+ * does this one.
  */
 @Component
 public class PaymentGateway {

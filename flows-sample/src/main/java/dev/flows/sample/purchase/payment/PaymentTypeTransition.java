@@ -9,8 +9,9 @@ import dev.flows.definition.Transition;
 import dev.flows.sample.account.PaymentMethod;
 
 /**
- * A choice on state: after {@link ChoosePaymentType}, go to the page of the kind chosen; after
- * that page (or pages: {@link BankAccount} is a linear scaffold of two) the scaffold is done.
+ * A choice on state: after {@link ChoosePaymentType}, go to the page of the kind chosen;
+ * after that page (or pages: {@link BankAccount} is a linear scaffold of two) the
+ * scaffold is done.
  * <p>
  * A transition that needs no beans need not be one: Flows creates it.
  */

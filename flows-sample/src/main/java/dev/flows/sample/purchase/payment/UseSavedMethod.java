@@ -20,11 +20,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Pay with a method saved on the account, or ("Use a different method") go to
- * {@link NewPaymentMethod}. The step keeps its form ({@code form = "form"}): back here, the method
- * chosen before is chosen again.
+ * {@link NewPaymentMethod}. The step keeps its form ({@code form = "form"}): back here,
+ * the method chosen before is chosen again.
  */
-@FlowAction(name = "saved", title = "Pay with a saved method", view = "purchase/payment/saved",
-		owns = "payment", targets = NewPaymentMethod.class, form = "form")
+@FlowAction(name = "saved", title = "Pay with a saved method", view = "purchase/payment/saved", owns = "payment",
+		targets = NewPaymentMethod.class, form = "form")
 public class UseSavedMethod {
 
 	private final PaymentMethodRepository paymentMethods;
@@ -40,8 +40,8 @@ public class UseSavedMethod {
 	}
 
 	/**
-	 * {@code form} is the kept form when the customer comes back here (the method chosen before),
-	 * else a new one, on which the first method is preselected.
+	 * {@code form} is the kept form when the customer comes back here (the method chosen
+	 * before), else a new one, on which the first method is preselected.
 	 */
 	@OnGet
 	void show(@ModelAttribute("form") SavedMethodForm form, Model model) {
