@@ -20,7 +20,8 @@ final class SeeOther implements SmartView {
 	private final String localPath;
 
 	/**
-	 * @param localPath a path within the application, without the context path */
+	 * @param localPath a path within the application, without the context path
+	 */
 	SeeOther(String localPath) {
 		this.localPath = localPath;
 	}

@@ -22,7 +22,8 @@ public final class StepFormAdvice {
 	private final FlowHandlerMapping mapping;
 
 	/**
-	 * @param mapping the flows' handler mapping, which knows each step's form type */
+	 * @param mapping the flows' handler mapping, which knows each step's form type
+	 */
 	public StepFormAdvice(FlowHandlerMapping mapping) {
 		this.mapping = mapping;
 	}
