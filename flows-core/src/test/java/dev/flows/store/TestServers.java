@@ -3,9 +3,10 @@ package dev.flows.store;
 import java.net.URI;
 
 /**
- * Where the real Redis and PostgreSQL of the store tests are.
- * {@code bash scripts/test.sh} starts both and exports their addresses; a test run
- * without them fails (it is never skipped), saying so.
+ * Where the real Redis and PostgreSQL of the tests are, for every module: flows-core
+ * publishes its test classes as a test-jar, which the auto-configuration and the sample
+ * depend on. {@code bash scripts/test.sh} starts both and exports their addresses; a test
+ * run without them fails (it is never skipped), saying so.
  */
 public final class TestServers {
 
@@ -23,7 +24,12 @@ public final class TestServers {
 
 	/** The Redis server's URI. */
 	public static URI redis() {
-		return URI.create(require(REDIS_URL, "Redis"));
+		return URI.create(redisUrl());
+	}
+
+	/** The Redis server's URL, as {@code spring.data.redis.url} takes it. */
+	public static String redisUrl() {
+		return require(REDIS_URL, "Redis");
 	}
 
 	/** The Redis Cluster's nodes, {@code host:port} each. */

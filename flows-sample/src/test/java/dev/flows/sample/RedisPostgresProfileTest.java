@@ -1,5 +1,6 @@
 package dev.flows.sample;
 
+import dev.flows.store.TestServers;
 import java.sql.Connection;
 import java.sql.SQLException;
 

@@ -1,5 +1,6 @@
 package dev.flows.autoconfigure;
 
+import dev.flows.store.TestServers;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
