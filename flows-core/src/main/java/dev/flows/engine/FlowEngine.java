@@ -1,6 +1,5 @@
 package dev.flows.engine;
 
-import dev.flows.definition.Outcome;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,6 +20,7 @@ import dev.flows.definition.FlowContext;
 import dev.flows.definition.FlowDefinition;
 import dev.flows.definition.FlowRegistry;
 import dev.flows.definition.NodeDefinition;
+import dev.flows.definition.Outcome;
 import dev.flows.definition.Position;
 import dev.flows.definition.PreconditionResult;
 import dev.flows.engine.StepEntry.Redirect.Target;

@@ -1,10 +1,10 @@
 package dev.flows.engine;
 
-import dev.flows.definition.Outcome;
 import java.security.Principal;
 import java.util.Optional;
 
 import dev.flows.definition.FlowDefinition;
+import dev.flows.definition.Outcome;
 import dev.flows.definition.Position;
 
 /**

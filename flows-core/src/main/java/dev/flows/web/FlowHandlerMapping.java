@@ -10,9 +10,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import dev.flows.definition.ActionDefinition;
 import dev.flows.definition.FlowDefinition;
 import dev.flows.definition.FlowDefinitionException;
+import dev.flows.definition.Outcome;
 import dev.flows.definition.Position;
 import dev.flows.engine.FlowEngine;
-import dev.flows.definition.Outcome;
 
 import org.springframework.aop.support.AopUtils;
 import org.springframework.context.ApplicationContext;

@@ -3,8 +3,8 @@ package dev.flows.web;
 import java.lang.reflect.Method;
 import java.util.Map;
 
-import dev.flows.engine.FlowEngine;
 import dev.flows.definition.Outcome;
+import dev.flows.engine.FlowEngine;
 import dev.flows.engine.Task;
 
 import org.springframework.util.ReflectionUtils;

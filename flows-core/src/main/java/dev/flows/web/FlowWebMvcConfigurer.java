@@ -1,8 +1,8 @@
 package dev.flows.web;
 
-import dev.flows.definition.FlowState;
 import java.util.List;
 
+import dev.flows.definition.FlowState;
 import dev.flows.engine.FlowEngine;
 
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;

@@ -1,8 +1,8 @@
 package dev.flows.web;
 
 import dev.flows.definition.ActionDefinition;
-import dev.flows.engine.FlowEngine;
 import dev.flows.definition.Outcome;
+import dev.flows.engine.FlowEngine;
 import dev.flows.engine.Task;
 
 import org.springframework.core.MethodParameter;

@@ -1,6 +1,5 @@
 package dev.flows.engine;
 
-import dev.flows.definition.Outcome;
 import java.security.Principal;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +17,7 @@ import java.util.function.Supplier;
 
 import dev.flows.definition.FlowDefinition;
 import dev.flows.definition.FlowRegistry;
+import dev.flows.definition.Outcome;
 import dev.flows.definition.Position;
 import dev.flows.engine.RandomFlow.Node;
 import dev.flows.engine.StepEntry.Redirect.Target;

@@ -1,6 +1,5 @@
 package dev.flows.engine;
 
-import dev.flows.definition.Outcome;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import dev.flows.definition.FlowRegistry;
+import dev.flows.definition.Outcome;
 import dev.flows.definition.Position;
 import dev.flows.engine.EngineDriver.Act;
 import dev.flows.engine.EngineDriver.Back;

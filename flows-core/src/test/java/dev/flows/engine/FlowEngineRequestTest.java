@@ -1,6 +1,5 @@
 package dev.flows.engine;
 
-import dev.flows.definition.Outcome;
 import java.security.Principal;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +9,7 @@ import java.util.List;
 import dev.flows.definition.FlowBuilder;
 import dev.flows.definition.FlowDefinition;
 import dev.flows.definition.FlowRegistry;
+import dev.flows.definition.Outcome;
 import dev.flows.definition.Position;
 import dev.flows.engine.StepEntry.Redirect.Target;
 import dev.flows.engine.purchase.Purchase;

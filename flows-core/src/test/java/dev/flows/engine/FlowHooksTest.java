@@ -1,6 +1,5 @@
 package dev.flows.engine;
 
-import dev.flows.definition.Outcome;
 import java.security.Principal;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +11,7 @@ import dev.flows.definition.FlowBuilder;
 import dev.flows.definition.FlowDefinition;
 import dev.flows.definition.FlowRegistry;
 import dev.flows.definition.NodeDefinition;
+import dev.flows.definition.Outcome;
 import dev.flows.definition.Position;
 import dev.flows.engine.purchase.ForgotPassword;
 import dev.flows.engine.purchase.Purchase;

@@ -1,6 +1,5 @@
 package dev.flows.engine;
 
-import dev.flows.definition.Outcome;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +11,7 @@ import dev.flows.definition.FlowDefinition;
 import dev.flows.definition.FlowRegistry;
 import dev.flows.definition.NodeDefinition;
 import dev.flows.definition.OnGet;
+import dev.flows.definition.Outcome;
 import dev.flows.definition.Position;
 import dev.flows.definition.PreconditionResult;
 import dev.flows.definition.ScaffoldDefinition;

@@ -1,6 +1,5 @@
 package dev.flows.engine;
 
-import dev.flows.definition.Outcome;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
@@ -11,6 +10,7 @@ import dev.flows.definition.FlowContext;
 import dev.flows.definition.FlowDefinition;
 import dev.flows.definition.FlowRegistry;
 import dev.flows.definition.OnGet;
+import dev.flows.definition.Outcome;
 import dev.flows.definition.Position;
 import dev.flows.definition.Precondition;
 import dev.flows.definition.PreconditionResult;
@@ -23,9 +23,14 @@ import dev.flows.engine.purchase.Purchase;
 import dev.flows.state.TaskStateCodec;
 import dev.flows.store.memory.InMemoryTaskStore;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(OutputCaptureExtension.class)
 class PreconditionCheckTest {
 
 	private static final Principal ALICE = () -> "alice";
@@ -156,6 +161,35 @@ class PreconditionCheckTest {
 		assertThat(after.isAuthenticated()).isFalse();
 		assertThat(after.state()).isSameAs(task.state());
 		assertThat(after.flow()).isSameAs(this.purchase);
+	}
+
+	@Test
+	void aStepWhosePreconditionsCannotPassAnswersNotFoundAndLogsWhy(CapturedOutput output) {
+		Task task = this.engine.newTask(this.vault, "", ALICE);
+		this.engine.apply(task, Position.parse("open"), Outcome.complete(), ALICE);
+		task.state().put("open", true);
+		this.engine.apply(task, Position.parse("inside/look"), Outcome.complete(), ALICE);
+		this.engine.save(task);
+		TaskBinding sameBrowser = new TaskBinding() {
+
+			@Override
+			public String bind() {
+				return "";
+			}
+
+			@Override
+			public boolean matches(String binding) {
+				return binding.isEmpty();
+			}
+
+		};
+
+		StepEntry entry = this.engine.enter(new StepRequest(this.vault, StepRequest.Kind.RENDER,
+				Position.parse("guarded"), task.id(), null, ALICE, sameBrowser));
+
+		assertThat(entry).isInstanceOfSatisfying(StepEntry.Refused.class,
+				(refused) -> assertThat(refused.reason()).isEqualTo(StepEntry.Refused.Reason.NOT_FOUND));
+		assertThat(output).contains("Answering 'not found' for step 'guarded' of").contains("'combination'");
 	}
 
 	private PreconditionResult check(FlowDefinition flow, String position, Principal principal, String... keys) {

@@ -1,6 +1,5 @@
 package dev.flows.engine;
 
-import dev.flows.definition.Outcome;
 import java.time.Instant;
 import java.util.List;
 
@@ -9,6 +8,7 @@ import dev.flows.definition.FlowBuilder;
 import dev.flows.definition.FlowDefinition;
 import dev.flows.definition.FlowRegistry;
 import dev.flows.definition.OnGet;
+import dev.flows.definition.Outcome;
 import dev.flows.definition.Position;
 import dev.flows.state.TaskStateCodec;
 import dev.flows.store.memory.InMemoryTaskStore;

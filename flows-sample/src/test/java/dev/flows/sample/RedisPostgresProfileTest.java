@@ -1,6 +1,5 @@
 package dev.flows.sample;
 
-import dev.flows.store.TestServers;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -9,6 +8,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 import dev.flows.store.TaskStore;
+import dev.flows.store.TestServers;
 import dev.flows.store.redis.RedisTaskStore;
 
 import org.springframework.beans.factory.annotation.Autowired;

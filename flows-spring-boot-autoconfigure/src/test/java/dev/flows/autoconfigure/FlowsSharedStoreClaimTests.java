@@ -1,6 +1,5 @@
 package dev.flows.autoconfigure;
 
-import dev.flows.store.TestServers;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -28,14 +27,15 @@ import dev.flows.definition.Flow;
 import dev.flows.definition.FlowAction;
 import dev.flows.definition.OnGet;
 import dev.flows.definition.OnPost;
+import dev.flows.definition.Outcome;
 import dev.flows.definition.Position;
 import dev.flows.engine.FlowEngine;
-import dev.flows.definition.Outcome;
 import dev.flows.engine.StepEntry;
 import dev.flows.engine.StepRequest;
 import dev.flows.engine.TaskBinding;
 import dev.flows.state.TaskState;
 import dev.flows.store.TaskStore;
+import dev.flows.store.TestServers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

@@ -1,6 +1,5 @@
 package dev.flows.autoconfigure;
 
-import dev.flows.store.TestServers;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -12,12 +11,13 @@ import java.util.stream.Stream;
 import dev.flows.definition.FlowBuilder;
 import dev.flows.definition.FlowDefinition;
 import dev.flows.definition.OnGet;
+import dev.flows.definition.Outcome;
 import dev.flows.definition.Position;
 import dev.flows.engine.FlowEngine;
-import dev.flows.definition.Outcome;
 import dev.flows.engine.Task;
 import dev.flows.store.StaleTaskException;
 import dev.flows.store.TaskStore;
+import dev.flows.store.TestServers;
 import dev.flows.store.jpa.JpaTaskStore;
 import dev.flows.store.redis.RedisTaskStore;
 import org.junit.jupiter.api.BeforeAll;

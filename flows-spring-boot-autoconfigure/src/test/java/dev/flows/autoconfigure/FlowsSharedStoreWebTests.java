@@ -1,6 +1,5 @@
 package dev.flows.autoconfigure;
 
-import dev.flows.store.TestServers;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -16,6 +15,7 @@ import dev.flows.definition.OnGet;
 import dev.flows.definition.OnPost;
 import dev.flows.definition.Outcome;
 import dev.flows.state.TaskState;
+import dev.flows.store.TestServers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

@@ -4,11 +4,11 @@ import jakarta.validation.Valid;
 
 import dev.flows.bench.forms.ConfirmForm;
 import dev.flows.definition.FlowAction;
+import dev.flows.definition.FlowState;
 import dev.flows.definition.OnGet;
 import dev.flows.definition.OnPost;
 import dev.flows.definition.Outcome;
 import dev.flows.state.TaskState;
-import dev.flows.definition.FlowState;
 
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;

@@ -2,11 +2,10 @@ package dev.flows.store.redis;
 
 import java.time.Duration;
 
+import dev.flows.store.TestServers;
 import org.springframework.data.redis.connection.RedisClusterConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-
-import dev.flows.store.TestServers;
 
 /**
  * The whole Redis contract again, on a real three-node Redis Cluster

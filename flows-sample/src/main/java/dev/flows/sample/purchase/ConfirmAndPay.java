@@ -6,16 +6,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.flows.definition.FlowAction;
+import dev.flows.definition.FlowState;
 import dev.flows.definition.OnGet;
 import dev.flows.definition.OnPost;
+import dev.flows.definition.Outcome;
 import dev.flows.definition.RequiresLogin;
 import dev.flows.definition.RequiresState;
-import dev.flows.definition.Outcome;
 import dev.flows.engine.Task;
 import dev.flows.sample.purchase.payment.Payment;
 import dev.flows.sample.shop.Prices;
 import dev.flows.sample.shop.ProductRepository;
-import dev.flows.definition.FlowState;
 
 import org.springframework.ui.Model;
 

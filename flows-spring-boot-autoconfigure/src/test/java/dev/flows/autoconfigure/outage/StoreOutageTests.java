@@ -13,8 +13,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.junit.jupiter.api.Test;
 
 import dev.flows.definition.FlowRegistry;
-import dev.flows.engine.FlowEngine;
 import dev.flows.definition.Outcome;
+import dev.flows.engine.FlowEngine;
 import dev.flows.engine.Task;
 import dev.flows.store.TaskStoreUnavailableException;
 import dev.flows.store.guard.TaskStoreGuard;

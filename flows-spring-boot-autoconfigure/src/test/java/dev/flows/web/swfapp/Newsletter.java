@@ -2,11 +2,11 @@ package dev.flows.web.swfapp;
 
 import dev.flows.definition.Flow;
 import dev.flows.definition.FlowAction;
+import dev.flows.definition.FlowState;
 import dev.flows.definition.OnGet;
 import dev.flows.definition.OnPost;
 import dev.flows.definition.Outcome;
 import dev.flows.state.TaskState;
-import dev.flows.definition.FlowState;
 
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.RequestParam;

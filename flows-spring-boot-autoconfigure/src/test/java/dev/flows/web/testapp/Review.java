@@ -3,12 +3,12 @@ package dev.flows.web.testapp;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.flows.definition.FlowAction;
+import dev.flows.definition.FlowState;
 import dev.flows.definition.OnGet;
 import dev.flows.definition.OnPost;
+import dev.flows.definition.Outcome;
 import dev.flows.definition.RequiresLogin;
 import dev.flows.definition.RequiresState;
-import dev.flows.definition.Outcome;
-import dev.flows.definition.FlowState;
 
 import org.springframework.ui.Model;
 

@@ -5,13 +5,13 @@ import java.time.Instant;
 import jakarta.validation.Valid;
 
 import dev.flows.definition.FlowAction;
+import dev.flows.definition.FlowState;
 import dev.flows.definition.OnGet;
 import dev.flows.definition.OnPost;
-import dev.flows.definition.RequiresState;
 import dev.flows.definition.Outcome;
+import dev.flows.definition.RequiresState;
 import dev.flows.sample.account.DemoMailbox;
 import dev.flows.state.TaskState;
-import dev.flows.definition.FlowState;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.ui.Model;

@@ -7,11 +7,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import dev.flows.definition.FlowAction;
+import dev.flows.definition.FlowState;
 import dev.flows.definition.OnGet;
 import dev.flows.definition.OnPost;
 import dev.flows.definition.Outcome;
 import dev.flows.sample.account.SignIn;
-import dev.flows.definition.FlowState;
 
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;

@@ -3,13 +3,13 @@ package dev.flows.sample.purchase.account;
 import jakarta.validation.Valid;
 
 import dev.flows.definition.FlowAction;
+import dev.flows.definition.FlowState;
 import dev.flows.definition.OnGet;
 import dev.flows.definition.OnPost;
-import dev.flows.definition.RequiresState;
 import dev.flows.definition.Outcome;
+import dev.flows.definition.RequiresState;
 import dev.flows.sample.account.Accounts;
 import dev.flows.state.TaskState;
-import dev.flows.definition.FlowState;
 
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;

@@ -5,13 +5,13 @@ import java.util.List;
 import jakarta.validation.Valid;
 
 import dev.flows.definition.FlowAction;
+import dev.flows.definition.FlowState;
 import dev.flows.definition.OnGet;
 import dev.flows.definition.OnPost;
-import dev.flows.definition.RequiresState;
 import dev.flows.definition.Outcome;
+import dev.flows.definition.RequiresState;
 import dev.flows.sample.account.PaymentMethod;
 import dev.flows.state.TaskState;
-import dev.flows.definition.FlowState;
 
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ModelAttribute;

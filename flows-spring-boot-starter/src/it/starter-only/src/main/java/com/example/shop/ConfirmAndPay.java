@@ -1,11 +1,11 @@
 package com.example.shop;
 
 import dev.flows.definition.FlowAction;
+import dev.flows.definition.FlowState;
 import dev.flows.definition.OnGet;
 import dev.flows.definition.OnPost;
-import dev.flows.definition.RequiresState;
 import dev.flows.definition.Outcome;
-import dev.flows.definition.FlowState;
+import dev.flows.definition.RequiresState;
 
 import org.springframework.ui.Model;
 
