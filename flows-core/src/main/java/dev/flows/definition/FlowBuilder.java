@@ -43,7 +43,7 @@ public final class FlowBuilder {
 		this.path = path;
 		this.type = type;
 		this.root = new ScaffoldBuilder("", type);
-		this.title = (type != null) ? Names.title(type) : id;
+		this.title = (type != null) ? Names.title(type) : Names.title(id);
 		this.root.title(this.title);
 	}
 

@@ -35,8 +35,19 @@ final class Names {
 
 	/** {@code LoginOrRegister} becomes {@code Login or register}. */
 	static String title(Class<?> type) {
-		String words = kebab(type).replace('-', ' ');
-		return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+		return title(kebab(type));
+	}
+
+	/**
+	 * {@code get-user-account} becomes {@code Get user account}: a node built in code
+	 * gets the same title as a class of that name.
+	 */
+	static String title(String name) {
+		if (name == null) {
+			return null; // validation names the missing id or name
+		}
+		String words = name.replace('-', ' ').replace('_', ' ');
+		return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
 	}
 
 	static String orDefault(String value, String fallback) {

@@ -30,7 +30,7 @@ public final class ScaffoldBuilder {
 
 	ScaffoldBuilder(String name, Class<?> type) {
 		this.name = name;
-		this.title = (type != null) ? Names.title(type) : name;
+		this.title = (type != null) ? Names.title(type) : Names.title(name);
 		this.type = type;
 		this.preconditions = (type != null) ? PreconditionList.fromAnnotations(type) : new PreconditionList();
 	}

@@ -247,6 +247,16 @@ class FlowBuilderTest {
 	}
 
 	@Test
+	void flowsAndScaffoldsBuiltInCodeAreTitledAsClassesOfTheirNameWouldBe() {
+		FlowDefinition flow = FlowBuilder.flow("gift-card", "/gift")
+			.scaffold("get-user-account", (account) -> account.action(Plain.class))
+			.build();
+
+		assertThat(flow.title()).isEqualTo("Gift card");
+		assertThat(flow.root().children().get(0).title()).isEqualTo("Get user account");
+	}
+
+	@Test
 	void customTransitionsAndPreconditionsComeFromTheComponentResolver() {
 		ChoosePaymentTransition transition = new ChoosePaymentTransition();
 		List<Class<?>> resolved = new ArrayList<>();

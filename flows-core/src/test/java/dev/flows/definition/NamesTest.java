@@ -37,6 +37,11 @@ class NamesTest {
 	}
 
 	@Test
+	void namesGivenInCodeBecomeTheSameTitlesAsClassNames() {
+		assertThat(Names.title("login-or-register")).isEqualTo(Names.title(LoginOrRegister.class));
+	}
+
+	@Test
 	void blankValuesFallBackToTheDefault() {
 		assertThat(Names.orDefault("", "fallback")).isEqualTo("fallback");
 		assertThat(Names.orDefault("  ", "fallback")).isEqualTo("fallback");

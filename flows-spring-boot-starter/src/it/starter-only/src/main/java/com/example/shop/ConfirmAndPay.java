@@ -10,7 +10,7 @@ import dev.flows.definition.RequiresState;
 import org.springframework.ui.Model;
 
 @FlowAction(title = "Confirm and pay", view = "purchase/confirm", submitLabel = "Pay")
-@RequiresState("item")
+@RequiresState(value = "item", otherwise = ConfirmItem.class)
 public class ConfirmAndPay {
 
 	@OnGet

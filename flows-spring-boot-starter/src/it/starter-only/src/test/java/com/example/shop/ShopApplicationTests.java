@@ -37,7 +37,7 @@ class ShopApplicationTests {
 	}
 
 	@Test
-	void aPurchaseCompletes() throws Exception {
+	void aPurchaseSentByPostCompletes() throws Exception {
 		Browser browser = new Browser(this.port);
 		Page entry = browser.get("/buy");
 		assertThat(entry.status()).isEqualTo(200);
@@ -51,8 +51,20 @@ class ShopApplicationTests {
 
 		Page confirmed = browser.submit(invalid, Map.of("itemId", "42"));
 		assertThat(confirmed.status()).isEqualTo(303);
-		assertThat(confirmed.location()).isEqualTo("/buy/confirm-and-pay?_id=" + id);
-		Page pay = browser.follow(confirmed);
+		assertThat(confirmed.location()).isEqualTo("/buy/delivery/choose-delivery?_id=" + id);
+		Page delivery = browser.follow(confirmed);
+		assertThat(delivery.body()).contains("How should we deliver it?");
+
+		Page byPost = browser.submit(delivery, Map.of("delivery", "post"));
+		assertThat(byPost.location()).isEqualTo("/buy/delivery/enter-address?_id=" + id);
+		Page address = browser.follow(byPost);
+		Page noCity = browser.submit(address, Map.of("street", "1 Main Street", "city", ""));
+		assertThat(noCity.status()).isEqualTo(200);
+		assertThat(noCity.body()).contains("value=\"1 Main Street\"");
+
+		Page sent = browser.submit(noCity, Map.of("street", "1 Main Street", "city", "Springfield"));
+		assertThat(sent.location()).isEqualTo("/buy/confirm-and-pay?_id=" + id);
+		Page pay = browser.follow(sent);
 		assertThat(pay.body()).contains("Confirm and pay").contains("<span id=\"item\">42</span>");
 		assertThat(pay.hidden("_v")).isNotBlank();
 
@@ -61,7 +73,23 @@ class ShopApplicationTests {
 		assertThat(paid.location()).isEqualTo("/buy/_done?_id=" + id);
 		Page thanks = browser.follow(paid);
 		assertThat(thanks.status()).isEqualTo(200);
-		assertThat(thanks.body()).contains("Thank you").contains("<span id=\"item\">42</span>");
+		assertThat(thanks.body()).contains("Thank you")
+			.contains("<span id=\"item\">42</span>")
+			.contains("to 1 Main Street, Springfield");
+	}
+
+	@Test
+	void aPurchasePickedUpSkipsTheAddress() throws Exception {
+		Browser browser = new Browser(this.port);
+		Page entry = browser.get("/buy");
+		String id = entry.hidden("_id");
+		Page delivery = browser.follow(browser.submit(entry, Map.of("itemId", "7")));
+
+		Page pickUp = browser.submit(delivery, Map.of("delivery", "pick-up"));
+
+		assertThat(pickUp.location()).isEqualTo("/buy/confirm-and-pay?_id=" + id);
+		Page thanks = browser.follow(browser.submit(browser.follow(pickUp), Map.of()));
+		assertThat(thanks.body()).contains("<span id=\"item\">7</span>").doesNotContain(" to ");
 	}
 
 }
