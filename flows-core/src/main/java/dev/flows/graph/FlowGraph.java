@@ -86,7 +86,10 @@ public final class FlowGraph {
 		return this.root;
 	}
 
-	/** Every arrow, in depth-first declaration order. */
+	/**
+	 * Every arrow, in declaration order: a scaffold's linear arrows, then those inside
+	 * its children, depth-first.
+	 */
 	public List<GraphEdge> edges() {
 		return this.edges;
 	}
@@ -180,14 +183,17 @@ public final class FlowGraph {
 			String id = "n" + this.next++;
 			List<String> preconditions = definition.preconditions().stream().map(FlowGraph::preconditionLabel).toList();
 			if (definition instanceof ScaffoldDefinition scaffold) {
-				List<GraphNode> children = new ArrayList<>();
-				for (NodeDefinition child : scaffold.children()) {
-					children.add(node(position.child(child.name()), child));
-				}
+				// A scaffold's own arrows first, then its children's: edges in pre-order.
+				List<NodeDefinition> definitions = scaffold.children();
 				if (scaffold.transition() instanceof LinearTransition) {
-					for (int i = 0; i + 1 < children.size(); i++) {
-						addEdge(children.get(i).position(), children.get(i + 1).position(), GraphEdge.Kind.NEXT);
+					for (int i = 0; i + 1 < definitions.size(); i++) {
+						addEdge(position.child(definitions.get(i).name()),
+								position.child(definitions.get(i + 1).name()), GraphEdge.Kind.NEXT);
 					}
+				}
+				List<GraphNode> children = new ArrayList<>();
+				for (NodeDefinition child : definitions) {
+					children.add(node(position.child(child.name()), child));
 				}
 				String name = position.isRoot() ? this.flow.path() : scaffold.name();
 				String title = position.isRoot() ? this.flow.title() : scaffold.title();
