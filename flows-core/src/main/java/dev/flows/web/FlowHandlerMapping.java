@@ -90,6 +90,11 @@ public final class FlowHandlerMapping extends AbstractHandlerMapping {
 		this.graphEnabled = graphEnabled;
 	}
 
+	/** Whether flow graphs are served (see {@link #setGraphEnabled(boolean)}). */
+	public boolean isGraphEnabled() {
+		return this.graphEnabled;
+	}
+
 	@Override
 	protected void initApplicationContext() {
 		super.initApplicationContext();

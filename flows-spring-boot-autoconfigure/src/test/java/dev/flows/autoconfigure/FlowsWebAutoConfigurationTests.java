@@ -108,6 +108,14 @@ class FlowsWebAutoConfigurationTests {
 	}
 
 	@Test
+	void flowGraphsAreOffByDefaultAndSwitchedOnByProperty() {
+		this.contextRunner
+			.run((context) -> assertThat(context.getBean(FlowHandlerMapping.class).isGraphEnabled()).isFalse());
+		this.contextRunner.withPropertyValues("flows.graph.enabled=true")
+			.run((context) -> assertThat(context.getBean(FlowHandlerMapping.class).isGraphEnabled()).isTrue());
+	}
+
+	@Test
 	void taskBinderBacksOff() {
 		this.contextRunner.withBean("myBinder", TaskBinder.class, () -> TaskBinder.NONE)
 			.withPropertyValues("flows.binder.type=principal")
