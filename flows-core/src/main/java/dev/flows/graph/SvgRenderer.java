@@ -294,8 +294,10 @@ final class SvgRenderer {
 		GraphNode target = this.graph.at(edge.to());
 		Box from = this.boxes.get(this.graph.at(edge.from()).id());
 		Box to = this.boxes.get(target.id());
-		int fromY = from.y + from.height / 2;
-		int toY = target.isScaffold() ? to.y + PAD + 8 : to.y + to.height / 2;
+		// Arrows leave a step above its middle and arrive below it, so that a step's
+		// outgoing and incoming arrows stay apart.
+		int fromY = from.y + from.height / 2 - 5;
+		int toY = target.isScaffold() ? to.y + PAD + 8 : to.y + to.height / 2 + 5;
 		path(edge, "M" + from.right() + "," + fromY + " H" + lane + " V" + toY + " H" + to.right(), true);
 	}
 
