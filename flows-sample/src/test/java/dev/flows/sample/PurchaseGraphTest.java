@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * task is marked, a stranger's is not found, and {@code docs/purchase-flow.svg} (shown in
  * the README) is the current drawing.
  */
-class FlowGraphTest extends VisitorTestSupport {
+class PurchaseGraphTest extends VisitorTestSupport {
 
 	/** The drawing the README shows, from this module's directory. */
 	private static final Path README_IMAGE = Path.of("..", "docs", "purchase-flow.svg");
