@@ -18,7 +18,7 @@ final class LoginRequiredPrecondition implements Precondition {
 
 	@Override
 	public String toString() {
-		return "requires login";
+		return "login required";
 	}
 
 }

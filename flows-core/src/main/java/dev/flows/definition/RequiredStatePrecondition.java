@@ -44,7 +44,7 @@ final class RequiredStatePrecondition implements Precondition {
 
 	@Override
 	public String toString() {
-		return "requires state " + this.keys;
+		return "requires state: " + String.join(", ", this.keys);
 	}
 
 }

@@ -538,16 +538,10 @@ public final class FlowEngine {
 	 * first used anonymously is adopted by the user signed in now.
 	 */
 	private Task visible(StepRequest request, TaskRecord record) {
-		if (record == null || !record.flow().equals(request.flow().id()) || record.isExpiredAt(this.clock.instant())
-				|| !request.binding().matches(record.binding())) {
+		if (!readable(request.flow(), record, request.principal(), request.binding())) {
 			return null;
 		}
 		String user = Owners.of(request.principal());
-		if (!record.owner().isEmpty() && !record.owner().equals(user)) {
-			// Someone else signed in (or the owner signed out) since the task was last
-			// used.
-			return null;
-		}
 		Task task;
 		try {
 			task = this.taskCodec.decode(record, this.registry);
@@ -562,6 +556,43 @@ public final class FlowEngine {
 			task.rebind(request.binding().bind());
 		}
 		return task;
+	}
+
+	/**
+	 * Whether {@code record} is a live task of {@code flow} that this request's user may
+	 * see: its binding matches, and it is anonymous or the signed-in user's.
+	 */
+	private boolean readable(FlowDefinition flow, TaskRecord record, Principal principal, TaskBinding binding) {
+		if (record == null || !record.flow().equals(flow.id()) || record.isExpiredAt(this.clock.instant())
+				|| !binding.matches(record.binding())) {
+			return false;
+		}
+		// Someone else signed in (or the owner signed out) since the task was last used.
+		return record.owner().isEmpty() || record.owner().equals(Owners.of(principal));
+	}
+
+	/**
+	 * The task {@code taskId} of {@code flow}, for a read-only view such as its graph, by
+	 * the rules of every flow URL: empty for a malformed, missing, expired, unreadable,
+	 * other flow's or other user's task, alike. Writes nothing: an anonymous task is not
+	 * adopted, nor its expiry moved, and {@code binding} is only asked to match.
+	 * @throws dev.flows.store.TaskStoreUnavailableException if the store cannot be
+	 * reached
+	 */
+	public Optional<Task> peek(FlowDefinition flow, String taskId, Principal principal, TaskBinding binding) {
+		if (taskId == null || !TaskIds.isWellFormed(taskId)) {
+			return Optional.empty();
+		}
+		TaskRecord record = this.store.find(taskId).orElse(null);
+		if (!readable(flow, record, principal, binding)) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(this.taskCodec.decode(record, this.registry));
+		}
+		catch (CorruptTaskException ex) {
+			return Optional.empty();
+		}
 	}
 
 	private boolean insertClaimed(Task task) {

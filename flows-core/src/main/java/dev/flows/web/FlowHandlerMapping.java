@@ -49,6 +49,10 @@ public final class FlowHandlerMapping extends AbstractHandlerMapping {
 
 	private final FlowNavigation navigation;
 
+	private final FlowGraphHandler graph;
+
+	private boolean graphEnabled;
+
 	private final Map<Class<?>, HandlerMethod> getHandlers = new HashMap<>();
 
 	private final Map<Class<?>, HandlerMethod> postHandlers = new HashMap<>();
@@ -71,8 +75,24 @@ public final class FlowHandlerMapping extends AbstractHandlerMapping {
 		FlowUrls urls = new FlowUrls(settings.idParam());
 		this.navigation = new FlowNavigation(engine, urls);
 		this.interceptor = new FlowInterceptor(engine, binder, settings, loginRequiredHandler, urls);
+		this.graph = new FlowGraphHandler(engine, binder, settings);
 		// Flows own their paths: consulted before controllers and static resources.
 		setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
+	}
+
+	/**
+	 * Whether each flow answers {@code GET {flow path}/.flowgraph} with its graph (SVG,
+	 * or DOT or Mermaid with {@code ?format=}); off by default, when that path is unknown
+	 * like any other.
+	 * @param graphEnabled whether to serve flow graphs
+	 */
+	public void setGraphEnabled(boolean graphEnabled) {
+		this.graphEnabled = graphEnabled;
+	}
+
+	/** Whether flow graphs are served (see {@link #setGraphEnabled(boolean)}). */
+	public boolean isGraphEnabled() {
+		return this.graphEnabled;
 	}
 
 	@Override
@@ -156,6 +176,13 @@ public final class FlowHandlerMapping extends AbstractHandlerMapping {
 		}
 		String rest = lookupPath.substring(flow.path().length());
 		rest = rest.startsWith("/") ? rest.substring(1) : rest;
+		if (this.graphEnabled && rest.equals(FlowGraphHandler.PATH)) {
+			requireMethod(request.getMethod(), READ_METHODS.contains(request.getMethod()), "GET");
+			request.setAttribute(FlowGraphHandler.FLOW_ATTRIBUTE, flow);
+			// Not through the interceptor: the graph reads a task, but never enters a
+			// step.
+			return new HandlerExecutionChain(this.graph.handlerMethod());
+		}
 		String taskId = request.getParameter(this.settings.idParam());
 		FlowRoute route = route(request, flow, rest, taskId);
 		request.setAttribute(FlowRoute.ATTRIBUTE, route);

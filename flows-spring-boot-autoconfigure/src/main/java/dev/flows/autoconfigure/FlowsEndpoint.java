@@ -2,9 +2,12 @@ package dev.flows.autoconfigure;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import dev.flows.definition.FlowRegistry;
+import dev.flows.graph.FlowGraph;
+import dev.flows.graph.GraphNode;
 import dev.flows.store.TaskStore;
 
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -13,8 +16,8 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 
 /**
  * The {@code flows} actuator endpoint: a read shows the task store in use, the cleanup
- * settings and its last run, and the flows; a write ({@code POST /actuator/flows})
- * removes expired tasks now.
+ * settings and its last run, and the flows with their trees; a write
+ * ({@code POST /actuator/flows}) removes expired tasks now.
  */
 @Endpoint(id = "flows")
 public class FlowsEndpoint {
@@ -45,9 +48,10 @@ public class FlowsEndpoint {
 		CleanupReport cleanupReport = new CleanupReport(this.settings.isEnabled(), this.settings.getCron(),
 				this.cleanup.cleaner().batchSize(), (last != null) ? last.at() : null,
 				(last != null) ? last.removed() : null, (last != null) ? last.failure() : null);
-		List<FlowReport> flows = (this.registry != null)
-				? this.registry.flows().stream().map((flow) -> new FlowReport(flow.id(), flow.path())).toList()
-				: List.of();
+		List<FlowReport> flows = (this.registry != null) ? this.registry.flows()
+			.stream()
+			.map((flow) -> new FlowReport(flow.id(), flow.path(), NodeReport.of(FlowGraph.of(flow).root())))
+			.toList() : List.of();
 		return new FlowsReport(new StoreReport(STORE_TYPES.getOrDefault(storeClass, "custom"), storeClass),
 				cleanupReport, flows);
 	}
@@ -71,8 +75,30 @@ public class FlowsEndpoint {
 			String lastFailure) {
 	}
 
-	/** One flow. */
-	public record FlowReport(String id, String path) {
+	/** One flow, with its tree. */
+	public record FlowReport(String id, String path, NodeReport tree) {
+	}
+
+	/**
+	 * A node of a flow's tree: a scaffold (with its transition and children) or an
+	 * action.
+	 *
+	 * @param name the node's name in URLs; for the root, the flow's path
+	 * @param kind {@code scaffold} or {@code action}
+	 * @param title the title
+	 * @param transition how a scaffold chooses among its children ({@code linear},
+	 * {@code explicit}, {@code custom: } and its class); {@code null} for an action
+	 * @param preconditions what is checked before the node is entered or served
+	 * @param children a scaffold's children in order; empty for an action
+	 */
+	public record NodeReport(String name, String kind, String title, String transition, List<String> preconditions,
+			List<NodeReport> children) {
+
+		static NodeReport of(GraphNode node) {
+			return new NodeReport(node.name(), node.kind().name().toLowerCase(Locale.ROOT), node.title(),
+					node.transition(), node.preconditions(), node.children().stream().map(NodeReport::of).toList());
+		}
+
 	}
 
 	/** What a cleanup through the endpoint removed. */

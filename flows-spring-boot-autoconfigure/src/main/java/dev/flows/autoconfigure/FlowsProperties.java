@@ -25,6 +25,8 @@ class FlowsProperties {
 
 	private final Web web = new Web();
 
+	private final Graph graph = new Graph();
+
 	public Store getStore() {
 		return this.store;
 	}
@@ -51,6 +53,10 @@ class FlowsProperties {
 
 	public Web getWeb() {
 		return this.web;
+	}
+
+	public Graph getGraph() {
+		return this.graph;
 	}
 
 	/** Where tasks are kept. */
@@ -585,6 +591,26 @@ class FlowsProperties {
 
 		public void setLoginUrl(String loginUrl) {
 			this.loginUrl = loginUrl;
+		}
+
+	}
+
+	/** Each flow's graph, drawn by the application itself. */
+	static class Graph {
+
+		/**
+		 * Whether each flow answers GET {flow path}/.flowgraph with its graph: SVG, or
+		 * Graphviz DOT or Mermaid text with ?format=dot or ?format=mermaid; with the task
+		 * id parameter, that task's current step and path are marked.
+		 */
+		private boolean enabled;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
 		}
 
 	}

@@ -80,8 +80,10 @@ public final class FlowsWebAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	FlowHandlerMapping flowsHandlerMapping(FlowEngine engine, TaskBinder binder, FlowWebSettings settings,
-			LoginRequiredHandler loginRequiredHandler) {
-		return new FlowHandlerMapping(engine, binder, settings, loginRequiredHandler);
+			LoginRequiredHandler loginRequiredHandler, FlowsProperties properties) {
+		FlowHandlerMapping mapping = new FlowHandlerMapping(engine, binder, settings, loginRequiredHandler);
+		mapping.setGraphEnabled(properties.getGraph().isEnabled());
+		return mapping;
 	}
 
 	@Bean

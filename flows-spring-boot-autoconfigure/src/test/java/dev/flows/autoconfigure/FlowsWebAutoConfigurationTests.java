@@ -108,6 +108,29 @@ class FlowsWebAutoConfigurationTests {
 	}
 
 	@Test
+	void flowGraphsAreOffByDefaultAndSwitchedOnByProperty() {
+		this.contextRunner
+			.run((context) -> assertThat(context.getBean(FlowHandlerMapping.class).isGraphEnabled()).isFalse());
+		this.contextRunner.withPropertyValues("flows.graph.enabled=true")
+			.run((context) -> assertThat(context.getBean(FlowHandlerMapping.class).isGraphEnabled()).isTrue());
+	}
+
+	@Test
+	void flowGraphPropertyIsDescribedInTheMetadata() throws Exception {
+		try (InputStream json = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+			JsonNode property = null;
+			for (JsonNode candidate : JsonMapper.builder().build().readTree(json).get("properties")) {
+				if (candidate.get("name").asString().equals("flows.graph.enabled")) {
+					property = candidate;
+				}
+			}
+			assertThat(property).as("flows.graph.enabled").isNotNull();
+			assertThat(property.get("description").asString()).contains(".flowgraph");
+			assertThat(property.get("defaultValue").asBoolean()).isFalse();
+		}
+	}
+
+	@Test
 	void taskBinderBacksOff() {
 		this.contextRunner.withBean("myBinder", TaskBinder.class, () -> TaskBinder.NONE)
 			.withPropertyValues("flows.binder.type=principal")
