@@ -112,6 +112,20 @@ public final class FlowPageAssert extends AbstractAssert<FlowPageAssert, FlowsPa
 		return this;
 	}
 
+	/**
+	 * The field {@code name} shows {@code values}: the text in it, or the boxes checked,
+	 * the options selected (see {@link FlowsPage#fieldValues(String)}).
+	 */
+	public FlowPageAssert hasFieldValue(String name, String... values) {
+		isNotNull();
+		List<String> shown = this.actual.fieldValues(name);
+		if (!shown.equals(List.of(values))) {
+			failWithMessage("Expected the field '%s' to show %s but it shows %s on %s", name, List.of(values), shown,
+					where());
+		}
+		return this;
+	}
+
 	/** The page shows no validation error. */
 	public FlowPageAssert hasNoErrors() {
 		isNotNull();

@@ -119,11 +119,17 @@ public final class FlowTester implements AssertProvider<FlowTesterAssert> {
 
 	/**
 	 * Opens the flow: a new task at its first step, not stored yet (as on the web, the
-	 * first submit stores it). Submitting without starting starts first.
+	 * first submit stores it), forgetting values given to {@link #put} so far. Submitting
+	 * without starting starts first.
 	 */
 	public FlowTester start() {
-		this.cancelled = false;
 		this.pending.clear();
+		return open();
+	}
+
+	/** Opens the flow, keeping the values given to {@link #put} for the first submit. */
+	private FlowTester open() {
+		this.cancelled = false;
 		StepEntry answer = engine().enter(
 				new StepRequest(this.flow, StepRequest.Kind.ENTRY, null, null, null, this.principal, TaskBinding.NONE));
 		this.task = proceed(answer, "Opening " + this.flow);
@@ -160,7 +166,7 @@ public final class FlowTester implements AssertProvider<FlowTesterAssert> {
 	 */
 	public FlowTester submit(Outcome outcome) {
 		if (this.task == null || this.cancelled) {
-			start();
+			open();
 		}
 		return submit(this.task.position().toString(), (state) -> {
 		}, outcome);
@@ -176,7 +182,7 @@ public final class FlowTester implements AssertProvider<FlowTesterAssert> {
 	public FlowTester submit(String step, Consumer<TaskState> handler, Outcome outcome) {
 		Objects.requireNonNull(outcome, "outcome");
 		if (this.task == null || this.cancelled) {
-			start();
+			open();
 		}
 		Position position = Position.parse(step);
 		boolean first = !this.task.isPersisted();
@@ -237,7 +243,7 @@ public final class FlowTester implements AssertProvider<FlowTesterAssert> {
 	/** The task as stored (or, before the first submit, as the entry page has it). */
 	public Task task() {
 		if (this.task == null) {
-			start();
+			open();
 		}
 		return this.task;
 	}

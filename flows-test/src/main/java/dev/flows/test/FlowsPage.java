@@ -215,6 +215,34 @@ public final class FlowsPage implements AssertProvider<FlowPageAssert> {
 		}
 	}
 
+	/**
+	 * What the field {@code name} of the page would send as the page shows it: the text
+	 * in it, the checked boxes of a group, the selected options; the first form that has
+	 * such a field is read.
+	 * @throws AssertionError if no form of the page has that field
+	 */
+	public List<String> fieldValues(String name) {
+		for (HtmlForm form : forms()) {
+			if (form.hasField(name)) {
+				return form.controls()
+					.stream()
+					.filter((control) -> control.name().equals(name))
+					.flatMap((control) -> control.values().stream())
+					.toList();
+			}
+		}
+		throw new AssertionError("No field '" + name + "' on " + describe());
+	}
+
+	/**
+	 * The first of {@link #fieldValues(String)}, or {@code null} when the field would
+	 * send nothing (nothing checked).
+	 */
+	public String fieldValue(String name) {
+		List<String> values = fieldValues(name);
+		return values.isEmpty() ? null : values.get(0);
+	}
+
 	/** Every validation error of the page's forms (every binding result in its model). */
 	public List<ObjectError> errors() {
 		List<ObjectError> errors = new ArrayList<>();
