@@ -84,6 +84,18 @@ public final class FlowPageAssert extends AbstractAssert<FlowPageAssert, FlowsPa
 		return this;
 	}
 
+	/**
+	 * The page is a flow's first step shown with the notice that the previous task was
+	 * not found (unknown, expired, another user's).
+	 */
+	public FlowPageAssert isRestarted() {
+		isNotNull();
+		if (this.actual.flowPage() == null || !this.actual.flowPage().isRestarted()) {
+			failWithMessage("Expected a restarted flow but was at %s", where());
+		}
+		return this;
+	}
+
 	/** The page is at {@code path} (without query string), such as a cancel page. */
 	public FlowPageAssert hasPath(String path) {
 		isNotNull();
