@@ -98,9 +98,13 @@ public final class FlowsMockMvc implements AssertProvider<FlowPageAssert> {
 		return this;
 	}
 
-	/** Opens any page of the application (a GET), following redirects. */
+	/**
+	 * Opens any page of the application (a GET), following redirects. The browser keeps
+	 * its session and cookies, but no longer works on the task it worked on.
+	 */
 	public FlowsMockMvc open(String uri) {
 		this.filled.clear();
+		this.lastTaskId = null;
 		send(HttpMethod.GET, uri, null);
 		return this;
 	}

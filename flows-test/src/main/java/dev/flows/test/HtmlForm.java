@@ -38,7 +38,11 @@ record HtmlForm(String method, String action, List<Control> controls, List<Butto
 			String method = form.hasAttr("method") ? form.attr("method").toUpperCase(Locale.ROOT) : "GET";
 			List<Control> controls = new ArrayList<>();
 			List<Button> buttons = new ArrayList<>();
-			for (Element element : form.elements()) {
+			// The form's own controls in document order, then those the parser tied to it
+			// although they are outside it (a form closed early by misnested tags).
+			Set<Element> elements = new LinkedHashSet<>(form.select("input, button, select, textarea"));
+			elements.addAll(form.elements());
+			for (Element element : elements) {
 				read(element, controls, buttons);
 			}
 			forms.add(new HtmlForm(method, action.isEmpty() ? pageUri : action, List.copyOf(controls),

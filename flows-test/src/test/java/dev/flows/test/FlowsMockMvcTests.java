@@ -168,6 +168,19 @@ class FlowsMockMvcTests {
 	}
 
 	@Test
+	void startingAgainWorksOnANewTask() {
+		this.browser.start("/join").fill("name", "Alice").fill("email", "alice@example.com").submit();
+		String first = this.browser.taskId();
+
+		this.browser.start("/join");
+		assertThat(this.browser.taskId()).isNull();
+		this.browser.fill("name", "Bob").fill("email", "bob@example.com").submit();
+
+		assertThat(this.browser.taskId()).isNotEqualTo(first);
+		assertThat(this.browser).hasState("name", "Bob");
+	}
+
+	@Test
 	void aFieldThatIsNotOnThePageFailsWithTheFormsThePageHas() {
 		this.browser.start("/join");
 
