@@ -61,6 +61,9 @@ public final class FlowsMockMvc implements AssertProvider<FlowPageAssert> {
 
 	private String lastTaskId;
 
+	/** The last form sent: its method, action and data, for {@link #resubmit()}. */
+	private Submission lastSubmission;
+
 	private FlowsMockMvc(MockMvc mvc) {
 		this.mvc = Objects.requireNonNull(mvc, "mvc");
 	}
@@ -198,6 +201,21 @@ public final class FlowsMockMvc implements AssertProvider<FlowPageAssert> {
 		return press(flow.getSkipParam());
 	}
 
+	/**
+	 * Sends the last submitted form again, exactly as it was sent (the same task
+	 * version): a double click, or an old tab's form posted once more. Flows never runs
+	 * the step twice; the browser lands wherever the task is now.
+	 * @throws AssertionError if nothing was submitted yet
+	 */
+	public FlowsMockMvc resubmit() {
+		if (this.lastSubmission == null) {
+			throw new AssertionError("Nothing was submitted yet");
+		}
+		this.filled.clear();
+		send(this.lastSubmission.method(), this.lastSubmission.action(), this.lastSubmission.data());
+		return this;
+	}
+
 	/** The page the last request ended on. */
 	public FlowsPage page() {
 		if (this.page == null) {
@@ -293,6 +311,7 @@ public final class FlowsMockMvc implements AssertProvider<FlowPageAssert> {
 		MultiValueMap<String, String> data = form.data(this.filled, button);
 		this.filled.clear();
 		HttpMethod method = form.method().equals("POST") ? HttpMethod.POST : HttpMethod.GET;
+		this.lastSubmission = new Submission(method, form.action(), data);
 		send(method, form.action(), data);
 		return this;
 	}
@@ -418,6 +437,10 @@ public final class FlowsMockMvc implements AssertProvider<FlowPageAssert> {
 			.map(HtmlForm::describe)
 			.collect(Collectors.joining("\n  ", "its forms:\n  ",
 					(this.filled.isEmpty()) ? "" : "\nfilled so far: " + String.join(", ", this.filled.keySet())));
+	}
+
+	/** A form as it was sent. */
+	private record Submission(HttpMethod method, String action, MultiValueMap<String, String> data) {
 	}
 
 	private static String bodyHint(FlowsPage page) {

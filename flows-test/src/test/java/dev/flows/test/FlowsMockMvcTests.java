@@ -181,6 +181,19 @@ class FlowsMockMvcTests {
 	}
 
 	@Test
+	void aResubmittedFormIsNotProcessedTwice() {
+		this.browser.start("/join").fill("name", "Alice").fill("email", "alice@example.com").submit();
+		this.browser.fill("plan", "pro").submit();
+		long version = this.browser.task().version();
+
+		this.browser.resubmit();
+
+		assertThat(this.browser).isAtStep("newsletter");
+		assertThat(this.browser.task().version()).isEqualTo(version);
+		assertThat(this.browser.task().history()).hasSize(2);
+	}
+
+	@Test
 	void aFieldThatIsNotOnThePageFailsWithTheFormsThePageHas() {
 		this.browser.start("/join");
 

@@ -134,6 +134,12 @@ class PurchaseFlowMockMvcTest {
 		this.shopper.press("Confirm and pay");
 		assertThat(this.shopper).isCompleted();
 		assertThat(this.shopper.state().get("receipt", Receipt.class).email()).isEqualTo("demo@example.com");
+		int orders = this.orders.findByAccountEmailOrderByPlacedAtDesc("demo@example.com").size();
+
+		this.shopper.resubmit();
+
+		assertThat(this.shopper).as("a second click on Confirm and pay").isCompleted();
+		assertThat(this.orders.findByAccountEmailOrderByPlacedAtDesc("demo@example.com")).hasSize(orders);
 	}
 
 	@Test
