@@ -1,7 +1,6 @@
 package dev.flows.test;
 
 import java.io.UnsupportedEncodingException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -64,7 +63,7 @@ public final class FlowsPage implements AssertProvider<FlowPageAssert> {
 		FlowDefinition definition = null;
 		Position position = null;
 		if (this.flow != null && this.context != null) {
-			String path = (formAction != null) ? formAction : URI.create(uri).getPath();
+			String path = (formAction != null) ? formAction : HtmlForm.pathOf(uri);
 			definition = flowAt(path);
 			if (definition != null && formAction != null && formAction.length() > definition.path().length() + 1) {
 				position = Position.parse(formAction.substring(definition.path().length() + 1));
@@ -94,7 +93,7 @@ public final class FlowsPage implements AssertProvider<FlowPageAssert> {
 
 	/** The path of the page, without the query string. */
 	public String path() {
-		return URI.create(this.uri).getPath();
+		return HtmlForm.pathOf(this.uri);
 	}
 
 	/** The HTTP status of the page. */

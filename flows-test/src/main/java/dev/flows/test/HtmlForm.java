@@ -1,6 +1,5 @@
 package dev.flows.test;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -126,7 +125,28 @@ record HtmlForm(String method, String action, List<Control> controls, List<Butto
 
 	/** The action's path, without query string or fragment. */
 	String actionPath() {
-		return URI.create(this.action.replace(" ", "%20")).getPath();
+		return pathOf(this.action);
+	}
+
+	/** The path of a URI, relative or absolute, without query string or fragment. */
+	static String pathOf(String uri) {
+		String path = uri;
+		int end = indexOfAny(path, '?', '#');
+		if (end >= 0) {
+			path = path.substring(0, end);
+		}
+		int scheme = path.indexOf("://");
+		if (scheme >= 0) {
+			int slash = path.indexOf('/', scheme + 3);
+			path = (slash >= 0) ? path.substring(slash) : "/";
+		}
+		return path;
+	}
+
+	private static int indexOfAny(String text, char first, char second) {
+		int a = text.indexOf(first);
+		int b = text.indexOf(second);
+		return (a < 0) ? b : (b < 0) ? a : Math.min(a, b);
 	}
 
 	/** The names of the fields a test may fill. */

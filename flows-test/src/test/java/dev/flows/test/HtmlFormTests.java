@@ -74,6 +74,15 @@ class HtmlFormTests {
 		assertThat(form.hasVisibleField()).isTrue();
 	}
 
+	@Test
+	void theActionsPathLeavesOutQueryFragmentAndHost() {
+		assertThat(new HtmlForm("POST", "/buy/item?_id=x#top", List.of(), List.of()).actionPath())
+			.isEqualTo("/buy/item");
+		assertThat(new HtmlForm("POST", "http://localhost:8080/buy/a b|c", List.of(), List.of()).actionPath())
+			.isEqualTo("/buy/a b|c");
+		assertThat(new HtmlForm("POST", "http://localhost", List.of(), List.of()).actionPath()).isEqualTo("/");
+	}
+
 	private static HtmlForm single(String html) {
 		List<HtmlForm> forms = HtmlForm.parse("<html><body>" + html + "</body></html>", "/page?a=1");
 		assertThat(forms).hasSize(1);
