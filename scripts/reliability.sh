@@ -23,7 +23,7 @@ done
 
 mkdir -p target/reliability
 status=0
-bash scripts/test.sh -pl flows-core,flows-spring-boot-autoconfigure,flows-spring-boot-starter,flows-sample \
+bash scripts/test.sh -pl flows-core,flows-spring-boot-autoconfigure,flows-spring-boot-starter,flows-test,flows-sample \
   -Dtest="$ATTACKS,$RACES,$FAULTS,$REDEPLOYS" -Dsurefire.failIfNoSpecifiedTests=false \
   -Dflows.it.skip=true || status=$?
 bash scripts/outage.sh > target/reliability/outage.txt 2>target/reliability/outage.log || status=$?
