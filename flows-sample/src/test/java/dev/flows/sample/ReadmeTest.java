@@ -2,6 +2,8 @@ package dev.flows.sample;
 
 import java.io.File;
 import java.io.IOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -171,6 +173,34 @@ class ReadmeTest {
 			assertThat(describe(built)).isEqualTo(describe(annotated));
 			assertThat(describe(annotated)).contains("action enter-address 'Where should we send it?'",
 					"scaffold delivery 'Delivery' ExplicitTransition");
+		}
+	}
+
+	@Test
+	void theEngineLevelTestOfTheReadmePasses() throws Exception {
+		List<Snippet> group = javaSnippets().filter((snippet) -> "quick-start".equals(snippet.group())).toList();
+		assertThat(group).extracting(Snippet::name).contains("quick-start engine test");
+		assertThat(compile("quick-start", group)).isEmpty();
+
+		try (URLClassLoader classes = new URLClassLoader(new URL[] { compiled.toUri().toURL() },
+				getClass().getClassLoader())) {
+			Class<?> test = classes.loadClass("readme.quick_start.PurchaseNavigationTest");
+			List<Method> tests = Stream.of(test.getDeclaredMethods())
+				.filter((method) -> method.isAnnotationPresent(Test.class))
+				.toList();
+			assertThat(tests).isNotEmpty();
+			for (Method method : tests) {
+				Constructor<?> constructor = test.getDeclaredConstructor();
+				constructor.setAccessible(true);
+				method.setAccessible(true);
+				try {
+					method.invoke(constructor.newInstance());
+				}
+				catch (InvocationTargetException ex) {
+					throw new AssertionError("README's " + test.getSimpleName() + "." + method.getName() + " fails",
+							ex.getCause());
+				}
+			}
 		}
 	}
 
