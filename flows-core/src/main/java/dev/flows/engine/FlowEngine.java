@@ -765,9 +765,13 @@ public final class FlowEngine {
 		}
 	}
 
-	/** Tells the observers that {@code task} was stored for the first time. */
+	/**
+	 * Tells the observers that {@code task} was stored for the first time, at the step it
+	 * started at: moves made before its first save are reported after this.
+	 */
 	private void started(Task task, Instant at) {
-		observe(new TaskStartedEvent(task.id(), task.flow().id(), task.position().toString(), at));
+		Position entry = task.history().isEmpty() ? task.position() : task.history().get(0);
+		observe(new TaskStartedEvent(task.id(), task.flow().id(), entry.toString(), at));
 	}
 
 	/**
