@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -55,9 +56,8 @@ public final class FlowEngine {
 	private static final long FIRST_PAUSE_MILLIS = 10;
 
 	/** How a submission ended, by the step's outcome, as observers are told. */
-	private static final java.util.Map<Outcome.Kind, String> SUBMITTED = java.util.Map.of(Outcome.Kind.COMPLETE,
-			"complete", Outcome.Kind.GO_TO, "go-to", Outcome.Kind.REDISPLAY, "redisplay", Outcome.Kind.CANCEL,
-			"cancel");
+	private static final Map<Outcome.Kind, String> SUBMITTED = Map.of(Outcome.Kind.COMPLETE, "complete",
+			Outcome.Kind.GO_TO, "go-to", Outcome.Kind.REDISPLAY, "redisplay", Outcome.Kind.CANCEL, "cancel");
 
 	private static final long LONGEST_PAUSE_MILLIS = 200;
 
@@ -637,6 +637,7 @@ public final class FlowEngine {
 				save(task);
 			}
 			else if (outcome.kind() == Outcome.Kind.REDISPLAY) {
+				// told before the release, which would end the submission as "none"
 				task.submitted(SUBMITTED.get(outcome.kind()), null);
 				release(task);
 			}
