@@ -9,8 +9,12 @@ import org.springframework.core.Ordered;
  * Publishes a {@link TaskTransitionedEvent} after every stored move. Runs after every
  * other hook, so listeners see the move only once the hooks accepted it and the store
  * kept it.
+ * <p>
+ * As a {@link FlowObserver} it also publishes the engine's {@link FlowEvent}s
+ * ({@link TaskStartedEvent}, {@link StepCompletedEvent}, {@link TaskCompletedEvent},
+ * {@link TaskCancelledEvent}, {@link TaskExpiredEvent}), once each change is stored.
  */
-public final class ApplicationEventFlowHook implements FlowHook, Ordered {
+public final class ApplicationEventFlowHook implements FlowHook, FlowObserver, Ordered {
 
 	private final ApplicationEventPublisher publisher;
 
@@ -28,6 +32,11 @@ public final class ApplicationEventFlowHook implements FlowHook, Ordered {
 		this.publisher.publishEvent(new TaskTransitionedEvent(event.task().id(), event.flow().id(), event.kind(),
 				Objects.toString(event.from(), ""), Objects.toString(event.to(), ""),
 				Objects.toString(event.outcome(), null)));
+	}
+
+	@Override
+	public void onEvent(FlowEvent event) {
+		this.publisher.publishEvent(event);
 	}
 
 }

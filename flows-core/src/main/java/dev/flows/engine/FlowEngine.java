@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -54,6 +55,10 @@ public final class FlowEngine {
 
 	private static final long FIRST_PAUSE_MILLIS = 10;
 
+	/** How a submission ended, by the step's outcome, as observers are told. */
+	private static final Map<Outcome.Kind, String> SUBMITTED = Map.of(Outcome.Kind.COMPLETE, "complete",
+			Outcome.Kind.GO_TO, "go-to", Outcome.Kind.REDISPLAY, "redisplay", Outcome.Kind.CANCEL, "cancel");
+
 	private static final long LONGEST_PAUSE_MILLIS = 200;
 
 	/**
@@ -80,8 +85,20 @@ public final class FlowEngine {
 
 	private final TaskTimeouts timeouts;
 
+	private final List<FlowObserver> observers;
+
 	public FlowEngine(FlowRegistry registry, TaskStore store, TaskStateCodec stateCodec, List<FlowHook> hooks,
 			Clock clock, TaskTimeouts timeouts) {
+		this(registry, store, stateCodec, hooks, List.of(), clock, timeouts);
+	}
+
+	/**
+	 * An engine whose {@code observers} are told of every stored change of a task and of
+	 * every step submitted, in the order given.
+	 */
+	public FlowEngine(FlowRegistry registry, TaskStore store, TaskStateCodec stateCodec, List<FlowHook> hooks,
+			List<FlowObserver> observers, Clock clock, TaskTimeouts timeouts) {
+		this.observers = List.copyOf(observers);
 		this.registry = Objects.requireNonNull(registry, "registry");
 		this.store = Objects.requireNonNull(store, "store");
 		this.stateCodec = Objects.requireNonNull(stateCodec, "stateCodec");
@@ -143,6 +160,7 @@ public final class FlowEngine {
 		TaskRecord record = this.store.find(id)
 			.orElseThrow(() -> new TaskNotFoundException("No task has the id given"));
 		if (record.isExpiredAt(this.clock.instant())) {
+			expired(record);
 			throw new TaskExpiredException("The task expired at " + record.expiresAt());
 		}
 		return this.taskCodec.decode(record, this.registry);
@@ -234,6 +252,9 @@ public final class FlowEngine {
 				});
 		if (task.isPersisted()) {
 			this.store.delete(task.id());
+			TaskCancelledEvent cancelled = new TaskCancelledEvent(task.id(), task.flow().id(),
+					task.position().toString(), this.clock.instant());
+			task.deferAfterPhase(() -> observe(cancelled));
 		}
 		task.cancelled();
 		announce(task);
@@ -258,6 +279,7 @@ public final class FlowEngine {
 		if (!task.isPersisted()) {
 			this.store.insert(this.taskCodec.encode(task, 0, now, expiresAt));
 			task.saved(0, now, expiresAt);
+			started(task, now);
 		}
 		else {
 			long next = task.version() + 1;
@@ -271,7 +293,7 @@ public final class FlowEngine {
 	 * Runs the after-phase of the moves just stored: hooks' after-transition and
 	 * on-enter, events.
 	 */
-	private static void announce(Task task) {
+	private void announce(Task task) {
 		for (Runnable afterPhase : task.takeAfterPhase()) {
 			afterPhase.run();
 		}
@@ -309,7 +331,7 @@ public final class FlowEngine {
 			case ENTRY -> serve(request, entryTask(request), null);
 			case RENDER -> render(request);
 			case RESUME, DONE -> show(request);
-			case SUBMIT -> submit(request);
+			case SUBMIT -> observed(request, submit(request));
 			case BACK -> (request.taskId() == null) ? new StepEntry.Redirect(Target.ENTRY, null, null)
 					: claim(request, (request.version() != null) ? request.version() : -1);
 			case CANCEL -> cancelling(request);
@@ -538,6 +560,10 @@ public final class FlowEngine {
 	 * first used anonymously is adopted by the user signed in now.
 	 */
 	private Task visible(StepRequest request, TaskRecord record) {
+		if (record != null && record.isExpiredAt(this.clock.instant())) {
+			expired(record);
+			return null;
+		}
 		if (!readable(request.flow(), record, request.principal(), request.binding())) {
 			return null;
 		}
@@ -605,6 +631,7 @@ public final class FlowEngine {
 		}
 		task.saved(0, now, expiresAt);
 		task.claimed(token);
+		started(task, now);
 		return true;
 	}
 
@@ -641,10 +668,14 @@ public final class FlowEngine {
 				save(task);
 			}
 			else if (outcome.kind() == Outcome.Kind.REDISPLAY) {
+				// told before the release, which would end the submission as "none"
+				task.submitted(SUBMITTED.get(outcome.kind()), null);
 				release(task);
 			}
+			task.submitted(SUBMITTED.get(outcome.kind()), null);
 		}
 		catch (RuntimeException ex) {
+			task.submitted("error", ex);
 			release(task);
 			throw ex;
 		}
@@ -671,6 +702,7 @@ public final class FlowEngine {
 	 * call more than once.
 	 */
 	public void release(Task task) {
+		task.submitted("none", null);
 		String token = task.claimToken();
 		if (token != null) {
 			task.claimed(null);
@@ -745,12 +777,94 @@ public final class FlowEngine {
 		if (destination == null) {
 			move(task, new TransitionEvent(task, TransitionKind.FINISH, from, null, outcome, principal),
 					task::complete);
+		}
+		else {
+			move(task, new TransitionEvent(task, TransitionKind.ADVANCE, from, destination, outcome, principal), () -> {
+				task.pushHistory(from);
+				task.moveTo(destination);
+			});
+		}
+		if (this.observers.isEmpty()) {
 			return;
 		}
-		move(task, new TransitionEvent(task, TransitionKind.ADVANCE, from, destination, outcome, principal), () -> {
-			task.pushHistory(from);
-			task.moveTo(destination);
-		});
+		Instant at = this.clock.instant();
+		StepCompletedEvent completed = new StepCompletedEvent(task.id(), task.flow().id(), from.toString(),
+				outcome.toString(), Objects.toString(destination, ""), at);
+		task.deferAfterPhase(() -> observe(completed));
+		if (destination == null) {
+			TaskCompletedEvent finished = new TaskCompletedEvent(task.id(), task.flow().id(), from.toString(), at);
+			task.deferAfterPhase(() -> observe(finished));
+		}
+	}
+
+	/**
+	 * Tells the observers that {@code task} was stored for the first time, at the step it
+	 * started at: moves made before its first save are reported after this.
+	 */
+	private void started(Task task, Instant at) {
+		Position entry = task.history().isEmpty() ? task.position() : task.history().get(0);
+		observe(new TaskStartedEvent(task.id(), task.flow().id(), entry.toString(), at));
+	}
+
+	/**
+	 * An active task found expired is deleted, so that its expiry is reported once; a
+	 * completed one is left to the cleanup, as its flow ended well.
+	 */
+	private void expired(TaskRecord record) {
+		if (this.observers.isEmpty() || !TaskStatus.ACTIVE.name().equals(record.status())) {
+			return;
+		}
+		try {
+			this.store.delete(record.id());
+		}
+		catch (RuntimeException ex) {
+			// Left to the cleanup, and not reported: nothing was stored.
+			logger.debug("Expired task " + TaskRecord.shortId(record.id()) + " not removed: " + ex.getMessage());
+			return;
+		}
+		observe(new TaskExpiredEvent(record.id(), record.flow(), record.position(), record.expiresAt()));
+	}
+
+	private StepEntry observed(StepRequest request, StepEntry entry) {
+		if (entry instanceof StepEntry.Proceed proceed && !this.observers.isEmpty()) {
+			Task task = proceed.task();
+			String step = ((request.position() != null) ? request.position() : task.position()).toString();
+			List<FlowObserver.Submission> submissions = new ArrayList<>(this.observers.size());
+			for (FlowObserver observer : this.observers) {
+				try {
+					submissions.add(observer.onSubmit(task, step));
+				}
+				catch (RuntimeException ex) {
+					logger.warn("Flow observer " + observer + " failed on a submit of '" + step + "'", ex);
+				}
+			}
+			task.submitting((outcome, failure) -> {
+				for (FlowObserver.Submission submission : submissions) {
+					try {
+						submission.ended(outcome, failure);
+					}
+					catch (RuntimeException ex) {
+						logger.warn("Flow observer failed on the end of a submit of '" + step + "'", ex);
+					}
+				}
+			});
+		}
+		return entry;
+	}
+
+	/**
+	 * Tells every observer; a failing one is logged and the others still hear of it,
+	 * because the change is stored whatever they do.
+	 */
+	private void observe(FlowEvent event) {
+		for (FlowObserver observer : this.observers) {
+			try {
+				observer.onEvent(event);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Flow observer " + observer + " failed on " + event, ex);
+			}
+		}
 	}
 
 	private void rewindTo(Task task, int historyIndex, TransitionKind kind, Principal principal) {

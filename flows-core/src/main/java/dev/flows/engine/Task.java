@@ -37,6 +37,9 @@ public final class Task {
 	/** This request's claim on the stored task, while it holds one. */
 	private String claimToken;
 
+	/** The submit of a step being handled, while observers watch one. */
+	private FlowObserver.Submission submission;
+
 	/** The after-phase of moves made in memory, run once they are stored. */
 	private final List<Runnable> unannounced = new ArrayList<>();
 
@@ -159,6 +162,19 @@ public final class Task {
 
 	void claimed(String token) {
 		this.claimToken = token;
+	}
+
+	void submitting(FlowObserver.Submission newSubmission) {
+		this.submission = newSubmission;
+	}
+
+	/** Tells the submission being handled, if any, how it ended; once. */
+	void submitted(String outcome, Throwable failure) {
+		FlowObserver.Submission ended = this.submission;
+		if (ended != null) {
+			this.submission = null;
+			ended.ended(outcome, failure);
+		}
 	}
 
 	void deferAfterPhase(Runnable afterPhase) {

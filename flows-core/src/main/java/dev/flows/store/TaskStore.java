@@ -84,4 +84,16 @@ public interface TaskStore {
 	 */
 	int deleteExpired(Instant now, int batchSize);
 
+	/**
+	 * Count the live tasks, those {@code ACTIVE} and not expired at {@code now}, of each
+	 * flow at each step, for monitoring. The memory and JPA stores count exactly (the JPA
+	 * store with one grouped query over an index); the Redis store keeps an index per
+	 * flow as tasks move. A store that cannot count without reading every task answers
+	 * empty, "not available", which is what this default does.
+	 * @return the counts, or empty if this store cannot count
+	 */
+	default Optional<TaskCounts> countLive(Instant now) {
+		return Optional.empty();
+	}
+
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.flows.store.ClaimResult;
+import dev.flows.store.TaskCounts;
 import dev.flows.store.TaskRecord;
 import dev.flows.store.TaskStore;
 
@@ -93,6 +94,12 @@ public final class CountingTaskStore implements TaskStore {
 	public int deleteExpired(Instant now, int batchSize) {
 		count("deleteExpired");
 		return this.delegate.deleteExpired(now, batchSize);
+	}
+
+	@Override
+	public Optional<TaskCounts> countLive(Instant now) {
+		count("countLive");
+		return this.delegate.countLive(now);
 	}
 
 }

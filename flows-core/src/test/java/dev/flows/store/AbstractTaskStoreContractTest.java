@@ -661,8 +661,63 @@ public abstract class AbstractTaskStoreContractTest {
 		}
 	}
 
+	// --- counting live tasks
+	// -------------------------------------------------------------------
+
+	@Test
+	void liveTasksAreCountedPerFlowAndStep() {
+		store().insert(at(record(TaskIds.newId(), 0, live()), "contract", "first"));
+		store().insert(at(record(TaskIds.newId(), 0, live()), "contract", "first"));
+		store().insertClaimed(at(record(TaskIds.newId(), 0, live()), "contract", "second"), token(), claimUntil());
+		store().insert(at(record(TaskIds.newId(), 0, live()), "other", "a/b"));
+		TaskRecord completed = at(record(TaskIds.newId(), 0, live()), "contract", "second");
+		store().insert(completed);
+		store().update(completedAs(completed.withVersion(1)), 0);
+		store().insert(at(record(TaskIds.newId(), 0, this.now.minusSeconds(1)), "contract", "first"));
+
+		assertThat(store().countLive(this.now)).hasValueSatisfying((counts) -> {
+			assertThat(counts.byFlow())
+				.isEqualTo(Map.of("contract", Map.of("first", 2L, "second", 1L), "other", Map.of("a/b", 1L)));
+			assertThat(counts.flow("contract")).isEqualTo(3);
+			assertThat(counts.total()).isEqualTo(4);
+		});
+	}
+
+	@Test
+	void countsFollowTasksAsTheyMoveAreDeletedAndExpire() {
+		TaskRecord moving = at(record(TaskIds.newId(), 0, live()), "contract", "first");
+		TaskRecord deleted = at(record(TaskIds.newId(), 0, live()), "contract", "first");
+		TaskRecord idle = at(record(TaskIds.newId(), 0, this.now.plusSeconds(30)), "contract", "first");
+		TaskRecord touched = at(record(TaskIds.newId(), 0, this.now.plusSeconds(30)), "contract", "first");
+		for (TaskRecord record : List.of(moving, deleted, idle, touched)) {
+			store().insert(record);
+		}
+
+		store().update(at(moving.withVersion(1), "contract", "second"), 0);
+		store().delete(deleted.id());
+		store().touch(touched.id(), this.now.plus(Duration.ofMinutes(5)));
+
+		assertThat(store().countLive(this.now)).map(TaskCounts::byFlow)
+			.contains(Map.of("contract", Map.of("first", 2L, "second", 1L)));
+		assertThat(store().countLive(this.now.plusSeconds(30))).map(TaskCounts::byFlow)
+			.contains(Map.of("contract", Map.of("first", 1L, "second", 1L)));
+		assertThat(store().countLive(this.now.plus(IDLE))).map(TaskCounts::byFlow).contains(Map.of());
+	}
+
 	// --- helpers
 	// --------------------------------------------------------------------------------
+
+	private static TaskRecord at(TaskRecord record, String flow, String position) {
+		return new TaskRecord(record.id(), flow, position, record.history(), record.state(), record.log(),
+				record.binding(), record.status(), record.version(), record.createdAt(), record.updatedAt(),
+				record.expiresAt(), record.owner());
+	}
+
+	private static TaskRecord completedAs(TaskRecord record) {
+		return new TaskRecord(record.id(), record.flow(), record.position(), record.history(), record.state(),
+				record.log(), record.binding(), "COMPLETED", record.version(), record.createdAt(), record.updatedAt(),
+				record.expiresAt(), record.owner());
+	}
 
 	/** An expiry well in the future. */
 	protected Instant live() {

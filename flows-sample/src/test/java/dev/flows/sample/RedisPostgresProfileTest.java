@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 
+import dev.flows.autoconfigure.FlowsEndpoint;
 import dev.flows.store.TaskStore;
 import dev.flows.store.TestServers;
 import dev.flows.store.redis.RedisTaskStore;
@@ -44,6 +45,9 @@ class RedisPostgresProfileTest extends BrowserTestSupport {
 	@Autowired
 	DataSource dataSource;
 
+	@Autowired
+	FlowsEndpoint endpoint;
+
 	@Test
 	void aPurchaseKeepsItsTaskInRedisAndItsOrderInPostgres() throws SQLException {
 		assertThat(this.tasks).isInstanceOf(RedisTaskStore.class);
@@ -56,6 +60,9 @@ class RedisPostgresProfileTest extends BrowserTestSupport {
 		this.shopper.expectHeading("Pay with a saved method").press("Continue").expectHeading("Confirm and pay");
 		String taskId = this.shopper.taskId();
 		assertThat(this.tasks.find(taskId)).as("the task, in Redis").isPresent();
+		assertThat(this.endpoint.flows().liveTasks().flows().get("purchase").steps().get("confirm"))
+			.as("live at the last step, counted through the Redis index")
+			.isPositive();
 		this.shopper.press("Confirm and pay").expectHeading("Thank you for your order");
 
 		assertThat(this.orders.findByTaskId(taskId)).hasValueSatisfying((order) -> {

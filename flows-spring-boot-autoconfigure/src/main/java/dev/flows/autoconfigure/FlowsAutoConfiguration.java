@@ -7,6 +7,7 @@ import dev.flows.definition.FlowRegistry;
 import dev.flows.engine.ApplicationEventFlowHook;
 import dev.flows.engine.FlowEngine;
 import dev.flows.engine.FlowHook;
+import dev.flows.engine.FlowObserver;
 import dev.flows.engine.TaskTimeouts;
 import dev.flows.state.TaskStateCodec;
 import dev.flows.store.TaskStore;
@@ -26,7 +27,9 @@ import org.springframework.context.annotation.Bean;
  * of {@link FlowDefinition} beans built in code), the task state codec, and the
  * {@link FlowEngine} over the {@link TaskStore} chosen by {@code flows.store.type},
  * called through the {@link TaskStoreGuard} when there is one (see
- * {@link FlowsStoreGuardAutoConfiguration}).
+ * {@link FlowsStoreGuardAutoConfiguration}). Every {@link FlowObserver} bean is told of
+ * the engine's stored changes; the {@link ApplicationEventFlowHook} is one, and publishes
+ * them as application events.
  * <p>
  * Every bean name of Flows' auto-configuration starts with {@code flows}, so that an
  * application can run Flows beside Spring Web Flow, whose reference guide names its beans
@@ -65,13 +68,13 @@ public final class FlowsAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnBean(TaskStore.class)
 	FlowEngine flowsEngine(FlowRegistry registry, TaskStore store, ObjectProvider<TaskStoreGuard> storeGuard,
-			TaskStateCodec stateCodec, ObjectProvider<FlowHook> hooks, ObjectProvider<Clock> clock,
-			FlowsProperties properties) {
+			TaskStateCodec stateCodec, ObjectProvider<FlowHook> hooks, ObjectProvider<FlowObserver> observers,
+			ObjectProvider<Clock> clock, FlowsProperties properties) {
 		FlowsProperties.TaskProperties task = properties.getTask();
 		TaskStoreGuard guard = storeGuard.getIfUnique();
 		TaskStore guarded = (guard != null) ? guard.guard(store) : store;
 		return new FlowEngine(registry, guarded, stateCodec, hooks.orderedStream().toList(),
-				clock.getIfAvailable(Clock::systemUTC),
+				observers.orderedStream().toList(), clock.getIfAvailable(Clock::systemUTC),
 				new TaskTimeouts(task.getIdleTimeout(), task.getCompletedRetention(), task.getTouchInterval(),
 						task.getClaimTimeout(), task.getClaimWait()));
 	}

@@ -6,12 +6,16 @@ import java.time.Instant;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
+
+import dev.flows.store.ExpiredTasksRemovedEvent;
 import dev.flows.store.TaskCleaner;
 import dev.flows.store.TaskStoreUnavailableException;
 
 /**
- * Runs the {@link TaskCleaner} for the schedule and for the actuator endpoint, and
- * remembers the last run for the endpoint to report.
+ * Runs the {@link TaskCleaner} for the schedule and for the actuator endpoint, remembers
+ * the last run for the endpoint to report, and publishes an
+ * {@link ExpiredTasksRemovedEvent} after a run that removed tasks.
  */
 class FlowsCleanup {
 
@@ -21,11 +25,22 @@ class FlowsCleanup {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher publisher;
+
 	private volatile Run lastRun;
 
 	FlowsCleanup(TaskCleaner cleaner, Clock clock) {
+		this(cleaner, clock, null);
+	}
+
+	/**
+	 * @param publisher told of each run that removed tasks, as an
+	 * {@link ExpiredTasksRemovedEvent}; may be {@code null}
+	 */
+	FlowsCleanup(TaskCleaner cleaner, Clock clock, ApplicationEventPublisher publisher) {
 		this.cleaner = cleaner;
 		this.clock = clock;
+		this.publisher = publisher;
 	}
 
 	/** Remove expired tasks now. */
@@ -34,6 +49,9 @@ class FlowsCleanup {
 		try {
 			int removed = this.cleaner.clean();
 			this.lastRun = new Run(startedAt, removed, null);
+			if (removed > 0 && this.publisher != null) {
+				this.publisher.publishEvent(new ExpiredTasksRemovedEvent(removed, startedAt));
+			}
 			return removed;
 		}
 		catch (RuntimeException ex) {

@@ -14,6 +14,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -45,8 +46,8 @@ public final class FlowsCleanupAutoConfiguration {
 	}
 
 	@Bean
-	FlowsCleanup flowsCleanup(TaskCleaner cleaner, ObjectProvider<Clock> clock) {
-		return new FlowsCleanup(cleaner, clock.getIfAvailable(Clock::systemUTC));
+	FlowsCleanup flowsCleanup(TaskCleaner cleaner, ObjectProvider<Clock> clock, ApplicationEventPublisher publisher) {
+		return new FlowsCleanup(cleaner, clock.getIfAvailable(Clock::systemUTC), publisher);
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -76,8 +77,9 @@ public final class FlowsCleanupAutoConfiguration {
 		@ConditionalOnMissingBean
 		@ConditionalOnAvailableEndpoint(FlowsEndpoint.class)
 		FlowsEndpoint flowsEndpoint(TaskStore store, FlowsCleanup cleanup, FlowsProperties properties,
-				ObjectProvider<FlowRegistry> registry) {
-			return new FlowsEndpoint(store, cleanup, properties.getCleanup(), registry.getIfAvailable());
+				ObjectProvider<FlowRegistry> registry, ObjectProvider<Clock> clock) {
+			return new FlowsEndpoint(store, cleanup, properties.getCleanup(), registry.getIfAvailable(),
+					clock.getIfAvailable(Clock::systemUTC));
 		}
 
 	}

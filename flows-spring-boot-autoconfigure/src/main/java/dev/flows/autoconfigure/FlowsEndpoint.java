@@ -1,14 +1,19 @@
 package dev.flows.autoconfigure;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 import dev.flows.definition.FlowRegistry;
 import dev.flows.graph.FlowGraph;
 import dev.flows.graph.GraphNode;
+import dev.flows.store.TaskCounts;
 import dev.flows.store.TaskStore;
+import dev.flows.store.TaskStoreUnavailableException;
 
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
@@ -16,7 +21,8 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 
 /**
  * The {@code flows} actuator endpoint: a read shows the task store in use, the cleanup
- * settings and its last run, and the flows with their trees; a write
+ * settings and its last run, the flows with their trees, and the live tasks of each flow
+ * at each step (if the store can count them: see {@link TaskStore#countLive}); a write
  * ({@code POST /actuator/flows}) removes expired tasks now.
  */
 @Endpoint(id = "flows")
@@ -33,11 +39,19 @@ public class FlowsEndpoint {
 
 	private final FlowRegistry registry;
 
+	private final Clock clock;
+
 	FlowsEndpoint(TaskStore store, FlowsCleanup cleanup, FlowsProperties.Cleanup settings, FlowRegistry registry) {
+		this(store, cleanup, settings, registry, Clock.systemUTC());
+	}
+
+	FlowsEndpoint(TaskStore store, FlowsCleanup cleanup, FlowsProperties.Cleanup settings, FlowRegistry registry,
+			Clock clock) {
 		this.store = store;
 		this.cleanup = cleanup;
 		this.settings = settings;
 		this.registry = registry;
+		this.clock = clock;
 	}
 
 	/** The store, the cleanup and the flows. */
@@ -53,7 +67,24 @@ public class FlowsEndpoint {
 			.map((flow) -> new FlowReport(flow.id(), flow.path(), NodeReport.of(FlowGraph.of(flow).root())))
 			.toList() : List.of();
 		return new FlowsReport(new StoreReport(STORE_TYPES.getOrDefault(storeClass, "custom"), storeClass),
-				cleanupReport, flows);
+				cleanupReport, flows, liveTasks());
+	}
+
+	private LiveTasksReport liveTasks() {
+		Optional<TaskCounts> counted;
+		try {
+			counted = this.store.countLive(this.clock.instant());
+		}
+		catch (TaskStoreUnavailableException ex) {
+			return new LiveTasksReport(false, null, Map.of(), "The task store cannot be reached: " + ex.getMessage());
+		}
+		if (counted.isEmpty()) {
+			return new LiveTasksReport(false, null, Map.of(), "The task store cannot count its live tasks");
+		}
+		TaskCounts counts = counted.get();
+		Map<String, FlowTasks> byFlow = new TreeMap<>();
+		counts.byFlow().forEach((flow, steps) -> byFlow.put(flow, new FlowTasks(counts.flow(flow), steps)));
+		return new LiveTasksReport(true, counts.total(), byFlow, null);
 	}
 
 	/** Remove expired tasks now, as the scheduled cleanup does. */
@@ -63,7 +94,31 @@ public class FlowsEndpoint {
 	}
 
 	/** What the read operation answers. */
-	public record FlowsReport(StoreReport store, CleanupReport cleanup, List<FlowReport> flows) {
+	public record FlowsReport(StoreReport store, CleanupReport cleanup, List<FlowReport> flows,
+			LiveTasksReport liveTasks) {
+	}
+
+	/**
+	 * The live tasks (active, not expired) by flow and step, or why they are not
+	 * available.
+	 *
+	 * @param available whether the store counted them
+	 * @param total how many there are, or {@code null} when not available
+	 * @param flows each flow with live tasks, by id
+	 * @param unavailableReason why they are not available, or {@code null}
+	 */
+	public record LiveTasksReport(boolean available, Long total, Map<String, FlowTasks> flows,
+			String unavailableReason) {
+	}
+
+	/**
+	 * One flow's live tasks.
+	 *
+	 * @param total how many the flow has
+	 * @param steps how many are at each step, by step path; steps without any are left
+	 * out
+	 */
+	public record FlowTasks(long total, Map<String, Long> steps) {
 	}
 
 	/** The task store in use: memory, jpa, redis or custom. */

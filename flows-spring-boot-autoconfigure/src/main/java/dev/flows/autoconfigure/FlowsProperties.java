@@ -522,6 +522,21 @@ class FlowsProperties {
 			this.keyPrefix = keyPrefix;
 		}
 
+		/**
+		 * Whether to keep an index of live tasks per flow and step (one more Redis call
+		 * per write), so that the actuator endpoint and metrics can count them without
+		 * scanning keys.
+		 */
+		private boolean indexLive = true;
+
+		public boolean isIndexLive() {
+			return this.indexLive;
+		}
+
+		public void setIndexLive(boolean indexLive) {
+			this.indexLive = indexLive;
+		}
+
 	}
 
 	/** The job that removes expired tasks. */

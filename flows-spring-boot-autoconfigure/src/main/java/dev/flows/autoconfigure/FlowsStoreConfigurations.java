@@ -32,6 +32,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -196,7 +197,7 @@ final class FlowsStoreConfigurations {
 			String prefix = properties.getRedis().getKeyPrefix();
 			logger.info("Flows keeps tasks in Redis, one hash per task under '" + prefix
 					+ "', removed by Redis when they expire (flows.store.type=redis)");
-			return new RedisTaskStore(factory, prefix);
+			return new RedisTaskStore(new StringRedisTemplate(factory), prefix, properties.getRedis().isIndexLive());
 		}
 
 		static class OnRedisStore extends AnyNestedCondition {

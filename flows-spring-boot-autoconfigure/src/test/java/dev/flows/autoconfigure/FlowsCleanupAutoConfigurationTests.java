@@ -5,9 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.flows.engine.TaskIds;
+import dev.flows.store.ExpiredTasksRemovedEvent;
 import dev.flows.store.TaskCleaner;
 import dev.flows.store.TaskRecord;
 import dev.flows.store.TaskStore;
@@ -21,6 +24,7 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.ScheduledAnnotationBeanPostProcessor;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTask;
@@ -85,7 +89,10 @@ class FlowsCleanupAutoConfigurationTests {
 			.withPropertyValues("flows.cleanup.cron=* * * * * *", "flows.cleanup.batch-size=2")
 			.run((context) -> {
 				InMemoryTaskStore store = context.getBean(InMemoryTaskStore.class);
-				await().atMost(Duration.ofSeconds(10)).until(() -> store.size() == 1);
+				// the run is recorded once the cleaner returns, just after the store
+				// shrank
+				await().atMost(Duration.ofSeconds(10))
+					.until(() -> store.size() == 1 && context.getBean(FlowsCleanup.class).lastRun() != null);
 				assertThat(store.find(StoreWithExpiredTasks.LIVE.id())).isPresent();
 				FlowsCleanup.Run run = context.getBean(FlowsCleanup.class).lastRun();
 				assertThat(run).isNotNull();
@@ -148,11 +155,17 @@ class FlowsCleanupAutoConfigurationTests {
 				assertThat(before.cleanup().lastRunAt()).isNull();
 
 				assertThat(endpoint.cleanup().removed()).isEqualTo(5);
+				assertThat(context.getBean(RemovalListener.class).events)
+					.containsExactly(new ExpiredTasksRemovedEvent(5, NOW));
 				assertThat(context.getBean(InMemoryTaskStore.class).size()).isOne();
 				FlowsEndpoint.FlowsReport after = endpoint.flows();
 				assertThat(after.cleanup().lastRemoved()).isEqualTo(5);
 				assertThat(after.cleanup().lastRunAt()).isEqualTo(NOW);
 				assertThat(endpoint.cleanup().removed()).isZero();
+				assertThat(context.getBean(RemovalListener.class).events).as("a run that removed nothing").hasSize(1);
+				assertThat(after.liveTasks().available()).isTrue();
+				assertThat(after.liveTasks().total()).isOne();
+				assertThat(after.liveTasks().flows().get("f").steps()).containsExactly(Map.entry("step", 1L));
 			});
 	}
 
@@ -204,9 +217,25 @@ class FlowsCleanupAutoConfigurationTests {
 			return Clock.fixed(NOW, ZoneOffset.UTC);
 		}
 
+		@Bean
+		RemovalListener removalListener() {
+			return new RemovalListener();
+		}
+
 		private static TaskRecord record(Instant expiresAt) {
 			return new TaskRecord(TaskIds.newId(), "f", "step", null, null, null, null, "ACTIVE", 0, NOW, NOW,
 					expiresAt);
+		}
+
+	}
+
+	static class RemovalListener {
+
+		final List<ExpiredTasksRemovedEvent> events = new CopyOnWriteArrayList<>();
+
+		@EventListener
+		void removed(ExpiredTasksRemovedEvent event) {
+			this.events.add(event);
 		}
 
 	}

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import dev.flows.store.ClaimResult;
+import dev.flows.store.TaskCounts;
 import dev.flows.store.TaskRecord;
 import dev.flows.store.TaskStore;
 
@@ -77,6 +78,11 @@ final class GuardedTaskStore implements TaskStore {
 	@Override
 	public int deleteExpired(Instant now, int batchSize) {
 		return this.guard.call("deleteExpired", () -> this.delegate.deleteExpired(now, batchSize));
+	}
+
+	@Override
+	public Optional<TaskCounts> countLive(Instant now) {
+		return this.guard.call("countLive", () -> this.delegate.countLive(now));
 	}
 
 	@Override

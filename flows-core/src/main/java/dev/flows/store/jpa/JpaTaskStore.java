@@ -25,6 +25,7 @@ import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementSetter;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.orm.jpa.EntityManagerFactoryInfo;
 import org.springframework.orm.jpa.persistenceunit.PersistenceUnitPostProcessor;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -34,6 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.flows.store.ClaimResult;
 import dev.flows.store.StaleTaskException;
+import dev.flows.store.TaskCounts;
 import dev.flows.store.TaskRecord;
 import dev.flows.store.TaskStore;
 import dev.flows.store.TaskStoreUnavailableException;
@@ -60,6 +62,8 @@ import dev.flows.store.TaskStoreUnavailableException;
  * <li>{@link #release} is one UPDATE clearing the claim if the token still holds it;</li>
  * <li>{@link #touch} is one UPDATE of {@code expires_at}; {@link #delete} one
  * DELETE;</li>
+ * <li>{@link #countLive} is one SELECT grouped by flow and position, over the index
+ * {@code flows_task_flow_position};</li>
  * <li>{@link #deleteExpired} is one DELETE of at most {@code batchSize} expired rows,
  * found through the index on {@code expires_at} (on PostgreSQL, rows another node is
  * deleting at the same time are skipped, not waited for); several nodes may run it at
@@ -125,6 +129,12 @@ public class JpaTaskStore implements TaskStore {
 	private static final String TOUCH = "update flows_task set expires_at = ? where id = ?";
 
 	private static final String DELETE = "delete from flows_task where id = ?";
+
+	/**
+	 * Live tasks per flow and step, through the index {@code flows_task_flow_position}.
+	 */
+	private static final String COUNT_LIVE = "select flow, position, count(*) from flows_task"
+			+ " where status = 'ACTIVE' and expires_at > ? group by flow, position";
 
 	private final JdbcTemplate jdbc;
 
@@ -324,6 +334,17 @@ public class JpaTaskStore implements TaskStore {
 			return this.jdbc.update("delete from flows_task where id in (" + in + ") and expires_at <= ?",
 					arguments.toArray());
 		}));
+	}
+
+	@Override
+	public Optional<TaskCounts> countLive(Instant now) {
+		TaskCounts.Builder counts = new TaskCounts.Builder();
+		call("countLive", () -> {
+			this.jdbc.query(COUNT_LIVE, (statement) -> statement.setObject(1, timestamp(now)),
+					(RowCallbackHandler) (row) -> counts.add(row.getString(1), row.getString(2), row.getLong(3)));
+			return null;
+		});
+		return Optional.of(counts.build());
 	}
 
 	private Optional<TaskRecord> findRecord(String id) {

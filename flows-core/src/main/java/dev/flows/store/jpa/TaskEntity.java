@@ -23,7 +23,8 @@ import dev.flows.store.TaskRecord;
  * entity called {@code TaskEntity}.
  */
 @Entity(name = "FlowsTask")
-@Table(name = "flows_task", indexes = @Index(name = "flows_task_expires_at", columnList = "expires_at"))
+@Table(name = "flows_task", indexes = { @Index(name = "flows_task_expires_at", columnList = "expires_at"),
+		@Index(name = "flows_task_flow_position", columnList = "flow, position, status, expires_at") })
 class TaskEntity {
 
 	/**

@@ -15,6 +15,7 @@ import org.apache.commons.logging.LogFactory;
 
 import dev.flows.store.ClaimResult;
 import dev.flows.store.StaleTaskException;
+import dev.flows.store.TaskCounts;
 import dev.flows.store.TaskRecord;
 import dev.flows.store.TaskStore;
 
@@ -36,6 +37,8 @@ public final class InMemoryTaskStore implements TaskStore {
 	public static final int DEFAULT_MAX_TASKS = 10_000;
 
 	private static final Log logger = LogFactory.getLog(InMemoryTaskStore.class);
+
+	private static final String ACTIVE = "ACTIVE";
 
 	private static final Comparator<Entry> NEAREST_EXPIRY_LAST = Comparator.comparingLong(Entry::expiry).reversed();
 
@@ -162,6 +165,19 @@ public final class InMemoryTaskStore implements TaskStore {
 			}
 		}
 		return removed;
+	}
+
+	/** Exact: one pass over the map. */
+	@Override
+	public Optional<TaskCounts> countLive(Instant now) {
+		TaskCounts.Builder counts = new TaskCounts.Builder();
+		for (Entry entry : this.tasks.values()) {
+			TaskRecord record = entry.record();
+			if (ACTIVE.equals(record.status()) && !record.isExpiredAt(now)) {
+				counts.add(record.flow(), record.position(), 1);
+			}
+		}
+		return Optional.of(counts.build());
 	}
 
 	/** How many tasks are held, expired ones included. */

@@ -7,7 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
@@ -19,6 +23,7 @@ import org.springframework.util.Assert;
 import dev.flows.store.ClaimResult;
 import dev.flows.store.CorruptTaskException;
 import dev.flows.store.StaleTaskException;
+import dev.flows.store.TaskCounts;
 import dev.flows.store.TaskRecord;
 import dev.flows.store.TaskStore;
 import dev.flows.store.TaskStoreUnavailableException;
@@ -44,6 +49,20 @@ import dev.flows.store.TaskStoreUnavailableException;
  * Redis removes expired tasks itself, so {@link #deleteExpired} has nothing to do and
  * returns 0; an expired task is never returned by {@link #find}. Failures to reach Redis
  * surface as {@link TaskStoreUnavailableException}.
+ * <p>
+ * <strong>Live counts.</strong> So that {@link #countLive} need not scan every key, the
+ * store keeps an index per flow as tasks are written: a sorted set per step,
+ * {@code keyPrefix + "live:{" + flow + "}:" + step}, of the ids of the active tasks
+ * there, scored by their expiry (so that tasks Redis expired drop out of the count
+ * without anyone telling the index), the set of those steps, {@code keyPrefix + "live:{"
+ * + flow + "}"}, and the set of flows, {@code keyPrefix + "live-flows"}. The braces are a
+ * hash tag: a flow's index keys share one Cluster slot, so each index script touches one
+ * slot. Each write of a task is followed by one index script (an insert by one more
+ * command), not atomic with it: if the second call fails, the failure is logged, the
+ * write stands, and the count is off for that task until it is written again or expires.
+ * Tasks written by a build without the index are counted from their next save. Set
+ * {@code indexLive} to {@code false} to save those calls; {@link #countLive} then answers
+ * "not available".
  */
 public class RedisTaskStore implements TaskStore {
 
@@ -92,15 +111,16 @@ public class RedisTaskStore implements TaskStore {
 	 * KEYS[1] = task key; ARGV[1] = expiry in epoch ms; ARGV[2] = expected version;
 	 * ARGV[3..] = fields. Saving ends any claim.
 	 */
-	private static final RedisScript<Long> UPDATE = RedisScript.of("""
+	private static final RedisScript<String> UPDATE = RedisScript.of("""
 			if redis.call('HGET', KEYS[1], 'version') ~= ARGV[2] then
-			  return 0
+			  return false
 			end
+			local left = redis.call('HGET', KEYS[1], 'position') or ''
 			redis.call('HSET', KEYS[1], unpack(ARGV, 3))
 			redis.call('HDEL', KEYS[1], 'claimToken', 'claimedUntil')
 			redis.call('PEXPIREAT', KEYS[1], ARGV[1])
-			return 1
-			""", Long.class);
+			return left
+			""", String.class);
 
 	/**
 	 * KEYS[1] = task key; ARGV[1] = version; ARGV[2] = claim token; ARGV[3] = now in
@@ -152,18 +172,82 @@ public class RedisTaskStore implements TaskStore {
 	 * KEYS[1] = task key; ARGV[1] = expiry in epoch ms; ARGV[2] = expiry as ISO-8601
 	 * text.
 	 */
-	private static final RedisScript<Long> TOUCH = RedisScript.of("""
+	@SuppressWarnings("rawtypes")
+	private static final RedisScript<List> TOUCH = RedisScript.of("""
 			if redis.call('EXISTS', KEYS[1]) == 0 then
-			  return 0
+			  return {}
 			end
 			redis.call('HSET', KEYS[1], 'expiresAt', ARGV[2])
 			redis.call('PEXPIREAT', KEYS[1], ARGV[1])
+			return redis.call('HMGET', KEYS[1], 'flow', 'position', 'status')
+			""", List.class);
+
+	/**
+	 * KEYS[1] = task key. Deletes it, and returns its flow and position (empty if it did
+	 * not exist), for the index.
+	 */
+	@SuppressWarnings("rawtypes")
+	private static final RedisScript<List> DELETE = RedisScript.of("""
+			local fields = redis.call('HMGET', KEYS[1], 'flow', 'position')
+			if redis.call('DEL', KEYS[1]) == 0 then
+			  return {}
+			end
+			return fields
+			""", List.class);
+
+	/**
+	 * The index of live tasks. KEYS[1] = the flow's set of steps; KEYS[2] = the sorted
+	 * set of the step left; KEYS[3] = that of the step entered (KEYS[2] again when the
+	 * task stays); ARGV[1] = task id; ARGV[2] = '1' if the task is live at KEYS[3], '0'
+	 * if it leaves the index; ARGV[3] = its expiry in epoch ms; ARGV[4] = the step
+	 * entered; ARGV[5] = now in epoch ms. The index keys live as long as their longest
+	 * task.
+	 */
+	private static final RedisScript<Long> INDEX = RedisScript.of("""
+			if KEYS[2] ~= KEYS[3] or ARGV[2] == '0' then
+			  redis.call('ZREM', KEYS[2], ARGV[1])
+			end
+			if ARGV[2] == '1' then
+			  redis.call('ZADD', KEYS[3], ARGV[3], ARGV[1])
+			  redis.call('SADD', KEYS[1], ARGV[4])
+			  for _, key in ipairs({KEYS[1], KEYS[3]}) do
+			    local ttl = redis.call('PTTL', key)
+			    if ttl < 0 or tonumber(ARGV[5]) + ttl < tonumber(ARGV[3]) then
+			      redis.call('PEXPIREAT', key, ARGV[3])
+			    end
+			  end
+			end
 			return 1
 			""", Long.class);
+
+	/**
+	 * KEYS[1] = a flow's set of steps; KEYS[2..] = the sorted sets of those steps;
+	 * ARGV[1] = now in epoch ms; ARGV[2..] = the steps. Drops the tasks expired by now
+	 * and steps left empty, and returns how many remain at each step.
+	 */
+	@SuppressWarnings("rawtypes")
+	private static final RedisScript<List> COUNT = RedisScript.of("""
+			local counts = {}
+			for i = 2, #KEYS do
+			  redis.call('ZREMRANGEBYSCORE', KEYS[i], '-inf', ARGV[1])
+			  local n = redis.call('ZCARD', KEYS[i])
+			  if n == 0 then
+			    redis.call('SREM', KEYS[1], ARGV[i])
+			  end
+			  counts[i - 1] = n
+			end
+			return counts
+			""", List.class);
+
+	private static final Log logger = LogFactory.getLog(RedisTaskStore.class);
+
+	private static final String ACTIVE = "ACTIVE";
 
 	private final StringRedisTemplate redis;
 
 	private final String keyPrefix;
+
+	private final boolean indexLive;
 
 	/** A store over {@code connectionFactory} with the default key prefix. */
 	public RedisTaskStore(RedisConnectionFactory connectionFactory) {
@@ -183,9 +267,19 @@ public class RedisTaskStore implements TaskStore {
 	 * {@code keyPrefix + id}.
 	 */
 	public RedisTaskStore(StringRedisTemplate redis, String keyPrefix) {
+		this(redis, keyPrefix, true);
+	}
+
+	/**
+	 * A store that talks to Redis through {@code redis}, keeps tasks under
+	 * {@code keyPrefix + id}, and keeps the index of live tasks that {@link #countLive}
+	 * reads only if {@code indexLive}.
+	 */
+	public RedisTaskStore(StringRedisTemplate redis, String keyPrefix, boolean indexLive) {
 		this.redis = Objects.requireNonNull(redis, "redis");
 		Assert.hasText(keyPrefix, "keyPrefix must not be empty");
 		this.keyPrefix = keyPrefix;
+		this.indexLive = indexLive;
 	}
 
 	/** The Redis key of the task {@code id}. */
@@ -208,6 +302,7 @@ public class RedisTaskStore implements TaskStore {
 		if (!executed("insert", INSERT, record.id(), args)) {
 			throw new IllegalStateException("A task with id " + TaskRecord.shortId(record.id()) + " exists already");
 		}
+		indexInserted(record);
 	}
 
 	@Override
@@ -218,7 +313,11 @@ public class RedisTaskStore implements TaskStore {
 		addFields(args, record);
 		add(args, CLAIM_TOKEN, claimToken);
 		add(args, CLAIMED_UNTIL, millisRoundedUp(claimedUntil));
-		return executed("insertClaimed", INSERT, record.id(), args);
+		if (!executed("insertClaimed", INSERT, record.id(), args)) {
+			return false;
+		}
+		indexInserted(record);
+		return true;
 	}
 
 	@Override
@@ -258,19 +357,118 @@ public class RedisTaskStore implements TaskStore {
 		args.add(millisRoundedUp(record.expiresAt()));
 		args.add(Long.toString(expectedVersion));
 		addFields(args, record);
-		if (!executed("update", UPDATE, record.id(), args)) {
+		String left = call("update", () -> this.redis.execute(UPDATE, List.of(key(record.id())), args.toArray()));
+		if (left == null) {
 			throw new StaleTaskException(record.id(), expectedVersion);
 		}
+		index(record.id(), record.flow(), left, record.position(), ACTIVE.equals(record.status()), record.expiresAt());
 	}
 
 	@Override
 	public boolean touch(String id, Instant expiresAt) {
-		return executed("touch", TOUCH, id, List.of(millisRoundedUp(expiresAt), IsoInstants.format(expiresAt)));
+		List<?> fields = call("touch", () -> this.redis.execute(TOUCH, List.of(key(id)), millisRoundedUp(expiresAt),
+				IsoInstants.format(expiresAt)));
+		if (fields == null || fields.isEmpty()) {
+			return false;
+		}
+		if (fields.size() == 3 && fields.get(0) != null && fields.get(1) != null && ACTIVE.equals(fields.get(2))) {
+			String position = String.valueOf(fields.get(1));
+			index(id, String.valueOf(fields.get(0)), position, position, true, expiresAt);
+		}
+		return true;
 	}
 
 	@Override
 	public void delete(String id) {
-		call("delete", () -> this.redis.delete(key(id)));
+		List<?> fields = call("delete", () -> this.redis.execute(DELETE, List.of(key(id))));
+		if (fields != null && fields.size() == 2 && fields.get(0) != null && fields.get(1) != null) {
+			String position = String.valueOf(fields.get(1));
+			index(id, String.valueOf(fields.get(0)), position, position, false, Instant.EPOCH);
+		}
+	}
+
+	/**
+	 * Reads the index: per flow, one script over the flow's steps, which also drops the
+	 * tasks Redis has expired. Empty if this store keeps no index.
+	 */
+	@Override
+	public Optional<TaskCounts> countLive(Instant now) {
+		if (!this.indexLive) {
+			return Optional.empty();
+		}
+		TaskCounts.Builder counts = new TaskCounts.Builder();
+		Set<String> flows = call("countLive", () -> this.redis.opsForSet().members(flowsKey()));
+		for (String flow : (flows != null) ? flows : Set.<String>of()) {
+			Set<String> steps = call("countLive", () -> this.redis.opsForSet().members(stepsKey(flow)));
+			if (steps == null || steps.isEmpty()) {
+				continue;
+			}
+			List<String> ordered = List.copyOf(steps);
+			List<String> keys = new ArrayList<>();
+			keys.add(stepsKey(flow));
+			List<String> args = new ArrayList<>();
+			args.add(Long.toString(now.toEpochMilli()));
+			for (String step : ordered) {
+				keys.add(stepKey(flow, step));
+				args.add(step);
+			}
+			List<?> remaining = call("countLive", () -> this.redis.execute(COUNT, keys, args.toArray()));
+			for (int i = 0; remaining != null && i < remaining.size(); i++) {
+				counts.add(flow, ordered.get(i), ((Number) remaining.get(i)).longValue());
+			}
+		}
+		return Optional.of(counts.build());
+	}
+
+	/** The key of the set of steps of {@code flow} that have live tasks. */
+	String stepsKey(String flow) {
+		return this.keyPrefix + "live:{" + flow + "}";
+	}
+
+	/** The key of the sorted set of the live tasks of {@code flow} at {@code step}. */
+	String stepKey(String flow, String step) {
+		return stepsKey(flow) + ":" + step;
+	}
+
+	/** The key of the set of flows that have had live tasks. */
+	String flowsKey() {
+		return this.keyPrefix + "live-flows";
+	}
+
+	private void indexInserted(TaskRecord record) {
+		if (!this.indexLive || !ACTIVE.equals(record.status())) {
+			return;
+		}
+		index(record.id(), record.flow(), record.position(), record.position(), true, record.expiresAt());
+		try {
+			this.redis.opsForSet().add(flowsKey(), record.flow());
+		}
+		catch (DataAccessException ex) {
+			indexFailed(record.id(), ex);
+		}
+	}
+
+	/**
+	 * Moves task {@code id} from {@code left} to {@code entered} in the index, or takes
+	 * it out when it is no longer {@code live}. The task is written already: a failure
+	 * here is logged, not thrown.
+	 */
+	private void index(String id, String flow, String left, String entered, boolean live, Instant expiresAt) {
+		if (!this.indexLive) {
+			return;
+		}
+		try {
+			this.redis.execute(INDEX, List.of(stepsKey(flow), stepKey(flow, left), stepKey(flow, entered)), id,
+					live ? "1" : "0", millisRoundedUp(expiresAt), entered, Long.toString(System.currentTimeMillis()));
+		}
+		catch (DataAccessException ex) {
+			indexFailed(id, ex);
+		}
+	}
+
+	private static void indexFailed(String id, DataAccessException ex) {
+		logger.warn("Task " + TaskRecord.shortId(id) + " was written but the index of live tasks was not updated;"
+				+ " live counts are off for it until its next save: " + ex.getMessage());
 	}
 
 	/**

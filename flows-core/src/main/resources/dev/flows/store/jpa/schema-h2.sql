@@ -15,6 +15,9 @@ CREATE TABLE IF NOT EXISTS flows_task (
     expires_at  TIMESTAMP(6) WITH TIME ZONE NOT NULL
 );
 CREATE INDEX IF NOT EXISTS flows_task_expires_at ON flows_task (expires_at);
+-- Live tasks per flow and step (TaskStore.countLive, the actuator endpoint): the count reads the
+-- index alone. Created here for tables of earlier versions too.
+CREATE INDEX IF NOT EXISTS flows_task_flow_position ON flows_task (flow, position, status, expires_at);
 -- Added after the table was first shipped, so added here to a table created without them: who the
 -- task belongs to (NULL in rows written before, read as anonymous), and the claim a request holds
 -- on the task while it runs a step (both NULL when unclaimed).

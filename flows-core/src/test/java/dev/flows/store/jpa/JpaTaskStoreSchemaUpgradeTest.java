@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.flows.engine.TaskIds;
 import dev.flows.store.ClaimResult;
+import dev.flows.store.TaskCounts;
 import dev.flows.store.TaskRecord;
 import dev.flows.store.TestServers;
 
@@ -71,6 +73,9 @@ class JpaTaskStoreSchemaUpgradeTest {
 	void theH2ScriptUpgradesTheFirstTable() {
 		try (JpaTestDatabase database = JpaTestDatabase.h2("upgrade", firstTableWithARow(FIRST_H2_DDL))) {
 			assertUpgraded(database);
+			assertThat(database.jdbc.queryForList("select lower(index_name) from information_schema.indexes"
+					+ " where lower(table_name) = 'flows_task'", String.class))
+				.contains("flows_task_flow_position");
 		}
 	}
 
@@ -79,6 +84,10 @@ class JpaTaskStoreSchemaUpgradeTest {
 		try (JpaTestDatabase database = JpaTestDatabase.postgres(TestServers.postgresJdbcUrl(), "flows_core_upgrade",
 				firstTableWithARow(FIRST_POSTGRESQL_DDL))) {
 			assertUpgraded(database);
+			assertThat(database.jdbc.queryForList(
+					"select indexname from pg_indexes where tablename = 'flows_task' and schemaname = current_schema",
+					String.class))
+				.contains("flows_task_flow_position");
 		}
 	}
 
@@ -123,6 +132,8 @@ class JpaTaskStoreSchemaUpgradeTest {
 		assertThat(store.find(this.oldRow.id())).contains(adopted);
 		assertThat(store.claim(this.oldRow.id(), 4, TaskIds.newId(), this.now, this.now.plusSeconds(30)).status())
 			.isEqualTo(ClaimResult.Status.CLAIMED);
+		assertThat(store.countLive(this.now)).map(TaskCounts::byFlow)
+			.contains(Map.of("contract", Map.of("second", 1L)));
 	}
 
 }

@@ -115,7 +115,8 @@ class RedisTaskStoreContractTest extends AbstractTaskStoreContractTest {
 		TaskRecord record = record(TaskIds.newId(), 0, live());
 		this.store.insert(record);
 		assertThat(this.store.key(record.id())).isEqualTo(this.prefix + record.id());
-		assertThat(this.redis.keys(this.prefix + "*")).containsExactly(this.prefix + record.id());
+		assertThat(this.redis.keys(this.prefix + "*")).filteredOn((key) -> !key.startsWith(this.prefix + "live"))
+			.containsExactly(this.prefix + record.id());
 		assertThat(this.redis.type(this.prefix + record.id()).code()).isEqualTo("hash");
 		assertThat(this.redis.<String, String>opsForHash().get(this.prefix + record.id(), "version")).isEqualTo("0");
 		assertThat(timeToLive(record.id())).isBetween(Duration.ofMinutes(19), Duration.ofMinutes(20));
@@ -172,6 +173,34 @@ class RedisTaskStoreContractTest extends AbstractTaskStoreContractTest {
 		this.store.claim(record.id(), 1, token, this.now, lapses);
 		this.store.release(record.id(), token);
 		assertThat(this.redis.<String, String>opsForHash().keys(key)).doesNotContain("claimToken", "claimedUntil");
+	}
+
+	@Test
+	void theIndexOfLiveTasksKeepsEachFlowInOneSlotAndExpiresWithItsLastTask() {
+		TaskRecord record = record(TaskIds.newId(), 0, this.now.plus(Duration.ofMinutes(5)));
+		this.store.insert(record);
+		String steps = this.store.stepsKey("contract");
+		String first = this.store.stepKey("contract", "first");
+
+		assertThat(steps).isEqualTo(this.prefix + "live:{contract}");
+		assertThat(first).isEqualTo(this.prefix + "live:{contract}:first");
+		assertThat(this.redis.opsForSet().members(this.store.flowsKey())).containsExactly("contract");
+		assertThat(this.redis.opsForZSet().score(first, record.id()))
+			.isEqualTo((double) this.now.plus(Duration.ofMinutes(5)).toEpochMilli());
+		for (String key : List.of(steps, first)) {
+			assertThat(this.redis.getExpire(key, TimeUnit.SECONDS)).isBetween(4 * 60L, 5 * 60L);
+		}
+	}
+
+	@Test
+	void aStoreWithoutTheIndexWritesNoIndexKeysAndCannotCount() {
+		RedisTaskStore unindexed = new RedisTaskStore(this.redis, this.prefix, false);
+		TaskRecord record = record(TaskIds.newId(), 0, live());
+		unindexed.insert(record);
+		unindexed.update(record.withVersion(1), 0);
+
+		assertThat(this.redis.keys(this.prefix + "*")).containsExactly(this.prefix + record.id());
+		assertThat(unindexed.countLive(this.now)).isEmpty();
 	}
 
 	@Test

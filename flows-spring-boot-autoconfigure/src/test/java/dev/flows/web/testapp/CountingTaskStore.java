@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.flows.store.ClaimResult;
+import dev.flows.store.TaskCounts;
 import dev.flows.store.TaskRecord;
 import dev.flows.store.TaskStore;
 import dev.flows.store.TaskStoreUnavailableException;
@@ -112,6 +113,12 @@ public final class CountingTaskStore implements TaskStore {
 	public int deleteExpired(Instant now, int batchSize) {
 		check();
 		return this.delegate.deleteExpired(now, batchSize);
+	}
+
+	@Override
+	public Optional<TaskCounts> countLive(Instant now) {
+		check();
+		return this.delegate.countLive(now);
 	}
 
 }
