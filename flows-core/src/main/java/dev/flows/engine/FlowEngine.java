@@ -28,6 +28,7 @@ import dev.flows.engine.StepEntry.Redirect.Target;
 import dev.flows.engine.StepEntry.Refused.Reason;
 import dev.flows.state.TaskStateCodec;
 import dev.flows.store.ClaimResult;
+import dev.flows.store.ExpiredTask;
 import dev.flows.store.CorruptTaskException;
 import dev.flows.store.TaskRecord;
 import dev.flows.store.TaskStore;
@@ -856,6 +857,17 @@ public final class FlowEngine {
 	 * Tells every observer; a failing one is logged and the others still hear of it,
 	 * because the change is stored whatever they do.
 	 */
+	/**
+	 * Report a task the cleanup removed because it expired: an active one is announced to
+	 * the observers as a {@link TaskExpiredEvent}, as one found expired by a request is;
+	 * a completed one, kept only for its completion page, is not.
+	 */
+	public void expired(ExpiredTask task) {
+		if (task.active() && !this.observers.isEmpty()) {
+			observe(new TaskExpiredEvent(task.id(), task.flow(), task.position(), task.expiresAt()));
+		}
+	}
+
 	private void observe(FlowEvent event) {
 		for (FlowObserver observer : this.observers) {
 			try {

@@ -3,10 +3,12 @@ package dev.flows.engine;
 import java.time.Instant;
 
 /**
- * An active task was found expired when a request asked for it, and was deleted then, so
- * that it is reported once. Tasks removed in bulk by the cleanup job are reported by
- * count, without ids, as {@link dev.flows.store.ExpiredTasksRemovedEvent}; a store whose
- * server removes expired tasks itself (Redis) reports neither.
+ * An active task expired: a request found it expired (and deleted it then, so that it is
+ * reported once), or the cleanup job removed it (on Redis, which expires tasks itself:
+ * took it out of the index of live tasks). Each run of the cleanup that removed tasks is
+ * also summed up by a {@link dev.flows.store.ExpiredTasksRemovedEvent}. With the Redis
+ * store's index of live tasks off ({@code flows.redis.index-live=false}) only requests
+ * report expired tasks.
  *
  * @param taskId the task's id
  * @param flowId the flow's id

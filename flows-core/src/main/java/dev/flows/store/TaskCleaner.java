@@ -3,6 +3,7 @@ package dev.flows.store;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -45,16 +46,28 @@ public final class TaskCleaner {
 	 * @return how many were removed
 	 */
 	public int clean() {
+		return clean((task) -> {
+		});
+	}
+
+	/**
+	 * Remove every task that has expired by now, and tell {@code removed} of each one the
+	 * store names ({@link TaskStore#removeExpired}), batch by batch, so that a run over
+	 * many tasks never holds them all.
+	 * @return how many were removed
+	 */
+	public int clean(Consumer<ExpiredTask> removed) {
 		Instant now = this.clock.instant();
 		int total = 0;
 		int batches = 0;
-		int removed;
+		ExpiredTasks batch;
 		do {
-			removed = this.store.deleteExpired(now, this.batchSize);
-			total += removed;
+			batch = this.store.removeExpired(now, this.batchSize);
+			total += batch.removed();
 			batches++;
+			batch.tasks().forEach(removed);
 		}
-		while (removed >= this.batchSize);
+		while (batch.removed() >= this.batchSize);
 		if (total > 0) {
 			logger.info("Removed " + total + " expired task(s) in " + batches + " batch(es)");
 		}

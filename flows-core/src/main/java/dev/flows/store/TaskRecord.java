@@ -73,4 +73,9 @@ public record TaskRecord(String id, String flow, String position, String history
 		return !this.expiresAt.isAfter(now);
 	}
 
+	/** Whether the task is still active: not completed. */
+	public boolean isActive() {
+		return "ACTIVE".equals(this.status);
+	}
+
 }

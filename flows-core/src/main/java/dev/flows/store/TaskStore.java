@@ -85,6 +85,16 @@ public interface TaskStore {
 	int deleteExpired(Instant now, int batchSize);
 
 	/**
+	 * Remove expired tasks as {@link #deleteExpired} does, and tell which, so that the
+	 * cleanup can report each one (events, metrics) without reading them first. The
+	 * default removes them through {@link #deleteExpired} and cannot tell which.
+	 * @return how many were removed, and which where the store can tell
+	 */
+	default ExpiredTasks removeExpired(Instant now, int batchSize) {
+		return ExpiredTasks.unnamed(deleteExpired(now, batchSize));
+	}
+
+	/**
 	 * Count the live tasks, those {@code ACTIVE} and not expired at {@code now}, of each
 	 * flow at each step, for monitoring. The memory and JPA stores count exactly (the JPA
 	 * store with one grouped query over an index); the Redis store keeps an index per

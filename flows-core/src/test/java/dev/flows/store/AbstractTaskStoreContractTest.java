@@ -88,6 +88,14 @@ public abstract class AbstractTaskStoreContractTest {
 	 */
 	protected abstract void writeRaw(TaskRecord record);
 
+	/**
+	 * Whether {@link TaskStore#removeExpired} names the active tasks it removes (or, on a
+	 * time-to-live store, that expired).
+	 */
+	protected boolean reportsExpiredTasks() {
+		return true;
+	}
+
 	/** How this store gets rid of expired tasks. */
 	protected Expiry expiry() {
 		return Expiry.CLEANUP;
@@ -321,9 +329,41 @@ public abstract class AbstractTaskStoreContractTest {
 		TaskRecord live = record(TaskIds.newId(), 0, live());
 		store().insert(live);
 		TaskCleaner cleaner = new TaskCleaner(store(), Clock.fixed(this.now, ZoneOffset.UTC), 10);
-		assertThat(cleaner.clean()).isEqualTo((expiry() == Expiry.CLEANUP) ? 25 : 0);
+		List<ExpiredTask> reported = new ArrayList<>();
+		// a time-to-live store never held these: they were expired when inserted
+		assertThat(cleaner.clean(reported::add)).isEqualTo((expiry() == Expiry.CLEANUP) ? 25 : 0);
+		assertThat(reported).hasSize((expiry() == Expiry.CLEANUP && reportsExpiredTasks()) ? 25 : 0);
 		assertThat(cleaner.clean()).isZero();
 		assertThat(store().find(live.id())).contains(live);
+	}
+
+	@Test
+	void removedExpiredTasksAreNamedOnceWithTheirFlowAndStep() {
+		TaskRecord abandoned = at(record(TaskIds.newId(), 0, this.now.plusSeconds(5)), "contract", "first");
+		TaskRecord finished = completedAs(at(record(TaskIds.newId(), 0, this.now.plusSeconds(5)), "contract", "last"));
+		TaskRecord live = at(record(TaskIds.newId(), 0, live()), "contract", "second");
+		store().insert(abandoned);
+		store().insert(finished);
+		store().insert(live);
+		Instant later = this.now.plusSeconds(10);
+
+		ExpiredTasks removed = store().removeExpired(later, 10);
+
+		if (reportsExpiredTasks()) {
+			assertThat(removed.named()).isTrue();
+			assertThat(removed.tasks()).filteredOn(ExpiredTask::active)
+				.containsExactly(new ExpiredTask(abandoned.id(), "contract", "first", true, abandoned.expiresAt()));
+			assertThat(removed.tasks()).extracting(ExpiredTask::id).doesNotContain(live.id());
+		}
+		else {
+			assertThat(removed.tasks()).isEmpty();
+		}
+		assertThat(store().removeExpired(later, 10).tasks()).as("each is named once").isEmpty();
+		assertThat(store().find(live.id())).contains(live);
+		if (expiry() == Expiry.CLEANUP) {
+			assertThat(store().find(abandoned.id())).isEmpty();
+			assertThat(store().find(finished.id())).isEmpty();
+		}
 	}
 
 	// --- owner

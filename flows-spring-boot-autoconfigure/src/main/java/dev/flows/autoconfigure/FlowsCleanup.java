@@ -2,12 +2,14 @@ package dev.flows.autoconfigure;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.function.Consumer;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
 
+import dev.flows.store.ExpiredTask;
 import dev.flows.store.ExpiredTasksRemovedEvent;
 import dev.flows.store.TaskCleaner;
 import dev.flows.store.TaskStoreUnavailableException;
@@ -27,27 +29,33 @@ class FlowsCleanup {
 
 	private final ApplicationEventPublisher publisher;
 
+	private final Consumer<ExpiredTask> expired;
+
 	private volatile Run lastRun;
 
 	FlowsCleanup(TaskCleaner cleaner, Clock clock) {
-		this(cleaner, clock, null);
+		this(cleaner, clock, null, (task) -> {
+		});
 	}
 
 	/**
 	 * @param publisher told of each run that removed tasks, as an
 	 * {@link ExpiredTasksRemovedEvent}; may be {@code null}
+	 * @param expired told of each task removed that the store names (the engine, which
+	 * announces the active ones as {@link dev.flows.engine.TaskExpiredEvent})
 	 */
-	FlowsCleanup(TaskCleaner cleaner, Clock clock, ApplicationEventPublisher publisher) {
+	FlowsCleanup(TaskCleaner cleaner, Clock clock, ApplicationEventPublisher publisher, Consumer<ExpiredTask> expired) {
 		this.cleaner = cleaner;
 		this.clock = clock;
 		this.publisher = publisher;
+		this.expired = expired;
 	}
 
 	/** Remove expired tasks now. */
 	int run() {
 		Instant startedAt = this.clock.instant();
 		try {
-			int removed = this.cleaner.clean();
+			int removed = this.cleaner.clean(this.expired);
 			this.lastRun = new Run(startedAt, removed, null);
 			if (removed > 0 && this.publisher != null) {
 				this.publisher.publishEvent(new ExpiredTasksRemovedEvent(removed, startedAt));

@@ -3,6 +3,7 @@ package dev.flows.autoconfigure;
 import java.time.Clock;
 
 import dev.flows.definition.FlowRegistry;
+import dev.flows.engine.FlowEngine;
 import dev.flows.store.TaskCleaner;
 import dev.flows.store.TaskStore;
 
@@ -46,8 +47,14 @@ public final class FlowsCleanupAutoConfiguration {
 	}
 
 	@Bean
-	FlowsCleanup flowsCleanup(TaskCleaner cleaner, ObjectProvider<Clock> clock, ApplicationEventPublisher publisher) {
-		return new FlowsCleanup(cleaner, clock.getIfAvailable(Clock::systemUTC), publisher);
+	FlowsCleanup flowsCleanup(TaskCleaner cleaner, ObjectProvider<Clock> clock, ApplicationEventPublisher publisher,
+			ObjectProvider<FlowEngine> engine) {
+		return new FlowsCleanup(cleaner, clock.getIfAvailable(Clock::systemUTC), publisher, (task) -> {
+			FlowEngine flows = engine.getIfAvailable();
+			if (flows != null) {
+				flows.expired(task);
+			}
+		});
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import dev.flows.engine.TaskExpiredEvent;
 import dev.flows.engine.TaskIds;
 import dev.flows.store.ExpiredTasksRemovedEvent;
 import dev.flows.store.TaskCleaner;
@@ -141,6 +142,26 @@ class FlowsCleanupAutoConfigurationTests {
 	}
 
 	@Test
+	void theCleanupAnnouncesEachAbandonedTaskItRemovesOnce() {
+		this.runner.withConfiguration(AutoConfigurations.of(FlowsAutoConfiguration.class))
+			.withUserConfiguration(StoreWithExpiredTasks.class)
+			.withPropertyValues("flows.cleanup.enabled=false")
+			.run((context) -> {
+				FlowsCleanup cleanup = context.getBean(FlowsCleanup.class);
+				assertThat(cleanup.run()).isEqualTo(5);
+				assertThat(cleanup.run()).isZero();
+
+				List<TaskExpiredEvent> expired = context.getBean(RemovalListener.class).expired;
+				assertThat(expired).hasSize(5).allSatisfy((event) -> {
+					assertThat(event.flowId()).isEqualTo("f");
+					assertThat(event.step()).isEqualTo("step");
+					assertThat(event.at()).isBefore(NOW);
+				});
+				assertThat(expired).extracting(TaskExpiredEvent::taskId).doesNotHaveDuplicates();
+			});
+	}
+
+	@Test
 	void endpointRunsTheCleanupOnDemandAndReportsIt() {
 		this.runner.withUserConfiguration(StoreWithExpiredTasks.class)
 			.withPropertyValues("management.endpoints.web.exposure.include=flows", "flows.cleanup.batch-size=2",
@@ -233,9 +254,16 @@ class FlowsCleanupAutoConfigurationTests {
 
 		final List<ExpiredTasksRemovedEvent> events = new CopyOnWriteArrayList<>();
 
+		final List<TaskExpiredEvent> expired = new CopyOnWriteArrayList<>();
+
 		@EventListener
 		void removed(ExpiredTasksRemovedEvent event) {
 			this.events.add(event);
+		}
+
+		@EventListener
+		void expired(TaskExpiredEvent event) {
+			this.expired.add(event);
 		}
 
 	}

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import dev.flows.store.ClaimResult;
+import dev.flows.store.ExpiredTasks;
 import dev.flows.store.TaskCounts;
 import dev.flows.store.TaskRecord;
 import dev.flows.store.TaskStore;
@@ -78,6 +79,11 @@ final class GuardedTaskStore implements TaskStore {
 	@Override
 	public int deleteExpired(Instant now, int batchSize) {
 		return this.guard.call("deleteExpired", () -> this.delegate.deleteExpired(now, batchSize));
+	}
+
+	@Override
+	public ExpiredTasks removeExpired(Instant now, int batchSize) {
+		return this.guard.call("removeExpired", () -> this.delegate.removeExpired(now, batchSize));
 	}
 
 	@Override

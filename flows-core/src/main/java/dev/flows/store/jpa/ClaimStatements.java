@@ -34,11 +34,8 @@ final class ClaimStatements {
 
 	private static final String VALUES = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
 
-	/**
-	 * The ids of expired tasks, oldest expiry first, through the index on
-	 * {@code expires_at}.
-	 */
-	static final String EXPIRED_IDS = "select id from flows_task where expires_at <= ? order by expires_at";
+	/** The columns that tell which expired task was removed. */
+	static final String EXPIRED_COLUMNS = "id, flow, position, status, expires_at";
 
 	/**
 	 * PostgreSQL: {@code UPDATE ... RETURNING},
@@ -131,6 +128,20 @@ final class ClaimStatements {
 	 */
 	String insertClaimed() {
 		return this.insertClaimed;
+	}
+
+	/**
+	 * {@link #deleteExpired()} answering the rows it deleted ({@link #EXPIRED_COLUMNS}),
+	 * or {@code null} where the database cannot.
+	 */
+	String removeExpired() {
+		if (this == POSTGRESQL) {
+			return this.deleteExpired + " returning " + EXPIRED_COLUMNS;
+		}
+		if (this == H2) {
+			return "select " + EXPIRED_COLUMNS + " from old table (" + this.deleteExpired + ")";
+		}
+		return null;
 	}
 
 	/** Whether {@link #insertClaimed()} takes the id again after the claim's lapse. */

@@ -34,6 +34,8 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.flows.store.ClaimResult;
+import dev.flows.store.ExpiredTask;
+import dev.flows.store.ExpiredTasks;
 import dev.flows.store.StaleTaskException;
 import dev.flows.store.TaskCounts;
 import dev.flows.store.TaskRecord;
@@ -319,21 +321,53 @@ public class JpaTaskStore implements TaskStore {
 		if (statements.deleteExpired() != null) {
 			return call("deleteExpired", () -> this.jdbc.update(statements.deleteExpired(), expiredBy, batchSize));
 		}
-		return call("deleteExpired", () -> this.writes.execute((status) -> {
+		return removeExpiredOneByOne(expiredBy, batchSize).removed();
+	}
+
+	/**
+	 * One statement on PostgreSQL ({@code DELETE ... RETURNING}) and H2
+	 * ({@code SELECT ... FROM OLD TABLE (DELETE ...)}); elsewhere the expired rows are
+	 * read, then deleted if still expired.
+	 */
+	@Override
+	public ExpiredTasks removeExpired(Instant now, int batchSize) {
+		if (batchSize <= 0) {
+			throw new IllegalArgumentException("batchSize must be positive, was " + batchSize);
+		}
+		String removeExpired = this.claimStatements.removeExpired();
+		OffsetDateTime expiredBy = timestamp(now);
+		if (removeExpired != null) {
+			return ExpiredTasks.of(call("removeExpired",
+					() -> this.jdbc.query(removeExpired, JpaTaskStore::expiredTask, expiredBy, batchSize)));
+		}
+		return removeExpiredOneByOne(expiredBy, batchSize);
+	}
+
+	private ExpiredTasks removeExpiredOneByOne(OffsetDateTime expiredBy, int batchSize) {
+		return call("removeExpired", () -> this.writes.execute((status) -> {
 			JdbcTemplate limited = new JdbcTemplate(Objects.requireNonNull(this.jdbc.getDataSource()));
 			limited.setExceptionTranslator(this.jdbc.getExceptionTranslator());
 			limited.setMaxRows(batchSize);
-			List<String> ids = limited.queryForList(ClaimStatements.EXPIRED_IDS, String.class, expiredBy);
-			if (ids.isEmpty()) {
-				return 0;
+			List<ExpiredTask> expired = limited.query(
+					"select " + ClaimStatements.EXPIRED_COLUMNS
+							+ " from flows_task where expires_at <= ? order by expires_at",
+					JpaTaskStore::expiredTask, expiredBy);
+			if (expired.isEmpty()) {
+				return ExpiredTasks.unnamed(0);
 			}
-			String in = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
-			List<Object> arguments = new ArrayList<>(ids);
+			String in = String.join(", ", java.util.Collections.nCopies(expired.size(), "?"));
+			List<Object> arguments = new ArrayList<>(expired.stream().map(ExpiredTask::id).toList());
 			arguments.add(expiredBy);
-			// only rows still expired: a task touched since the ids were read survives
-			return this.jdbc.update("delete from flows_task where id in (" + in + ") and expires_at <= ?",
+			// only rows still expired: a task touched since the rows were read survives
+			int removed = this.jdbc.update("delete from flows_task where id in (" + in + ") and expires_at <= ?",
 					arguments.toArray());
+			return (removed == expired.size()) ? ExpiredTasks.of(expired) : ExpiredTasks.unnamed(removed);
 		}));
+	}
+
+	private static ExpiredTask expiredTask(ResultSet row, int rowNumber) throws SQLException {
+		return new ExpiredTask(row.getString(1), row.getString(2), row.getString(3), "ACTIVE".equals(row.getString(4)),
+				instant(row, 5));
 	}
 
 	@Override

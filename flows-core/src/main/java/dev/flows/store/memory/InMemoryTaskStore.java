@@ -14,6 +14,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import dev.flows.store.ClaimResult;
+import dev.flows.store.ExpiredTask;
+import dev.flows.store.ExpiredTasks;
 import dev.flows.store.StaleTaskException;
 import dev.flows.store.TaskCounts;
 import dev.flows.store.TaskRecord;
@@ -146,6 +148,11 @@ public final class InMemoryTaskStore implements TaskStore {
 
 	@Override
 	public int deleteExpired(Instant now, int batchSize) {
+		return removeExpired(now, batchSize).removed();
+	}
+
+	@Override
+	public ExpiredTasks removeExpired(Instant now, int batchSize) {
 		List<String> expired = new ArrayList<>();
 		for (Entry entry : this.tasks.values()) {
 			if (expired.size() == batchSize) {
@@ -155,16 +162,18 @@ public final class InMemoryTaskStore implements TaskStore {
 				expired.add(entry.record().id());
 			}
 		}
-		int removed = 0;
+		List<ExpiredTask> removed = new ArrayList<>();
 		for (String id : expired) {
 			// Removed only if still expired: a touch or save since the scan keeps the
 			// task.
 			Entry current = this.tasks.get(id);
 			if (current != null && current.record().isExpiredAt(now) && this.tasks.remove(id, current)) {
-				removed++;
+				TaskRecord record = current.record();
+				removed.add(new ExpiredTask(record.id(), record.flow(), record.position(), record.isActive(),
+						record.expiresAt()));
 			}
 		}
-		return removed;
+		return ExpiredTasks.of(removed);
 	}
 
 	/** Exact: one pass over the map. */

@@ -22,6 +22,8 @@ import org.springframework.util.Assert;
 
 import dev.flows.store.ClaimResult;
 import dev.flows.store.CorruptTaskException;
+import dev.flows.store.ExpiredTask;
+import dev.flows.store.ExpiredTasks;
 import dev.flows.store.StaleTaskException;
 import dev.flows.store.TaskCounts;
 import dev.flows.store.TaskRecord;
@@ -222,21 +224,45 @@ public class RedisTaskStore implements TaskStore {
 
 	/**
 	 * KEYS[1] = a flow's set of steps; KEYS[2..] = the sorted sets of those steps;
-	 * ARGV[1] = now in epoch ms; ARGV[2..] = the steps. Drops the tasks expired by now
-	 * and steps left empty, and returns how many remain at each step.
+	 * ARGV[1] = now in epoch ms. Returns how many tasks at each step have not expired by
+	 * now; the expired ones are left for {@link #removeExpired}, which reports them.
 	 */
 	@SuppressWarnings("rawtypes")
 	private static final RedisScript<List> COUNT = RedisScript.of("""
 			local counts = {}
 			for i = 2, #KEYS do
-			  redis.call('ZREMRANGEBYSCORE', KEYS[i], '-inf', ARGV[1])
-			  local n = redis.call('ZCARD', KEYS[i])
-			  if n == 0 then
-			    redis.call('SREM', KEYS[1], ARGV[i])
-			  end
-			  counts[i - 1] = n
+			  counts[i - 1] = redis.call('ZCOUNT', KEYS[i], '(' .. ARGV[1], '+inf')
 			end
 			return counts
+			""", List.class);
+
+	/**
+	 * KEYS[1] = a flow's set of steps; KEYS[2..] = the sorted sets of those steps;
+	 * ARGV[1] = now in epoch ms; ARGV[2] = the most entries to take; ARGV[3..] = the
+	 * steps. Takes the entries of tasks expired by now out of the index (each is taken
+	 * once, whichever node asks), drops steps left empty, and returns step, id and expiry
+	 * of each entry taken.
+	 */
+	@SuppressWarnings("rawtypes")
+	private static final RedisScript<List> TAKE_EXPIRED = RedisScript.of("""
+			local taken = {}
+			local left = tonumber(ARGV[2])
+			for i = 2, #KEYS do
+			  if left > 0 then
+			    local expired = redis.call('ZRANGEBYSCORE', KEYS[i], '-inf', ARGV[1], 'WITHSCORES', 'LIMIT', 0, left)
+			    for j = 1, #expired, 2 do
+			      redis.call('ZREM', KEYS[i], expired[j])
+			      table.insert(taken, ARGV[i + 1])
+			      table.insert(taken, expired[j])
+			      table.insert(taken, expired[j + 1])
+			      left = left - 1
+			    end
+			  end
+			  if redis.call('ZCARD', KEYS[i]) == 0 then
+			    redis.call('SREM', KEYS[1], ARGV[i + 1])
+			  end
+			end
+			return taken
 			""", List.class);
 
 	private static final Log logger = LogFactory.getLog(RedisTaskStore.class);
@@ -388,8 +414,8 @@ public class RedisTaskStore implements TaskStore {
 	}
 
 	/**
-	 * Reads the index: per flow, one script over the flow's steps, which also drops the
-	 * tasks Redis has expired. Empty if this store keeps no index.
+	 * Reads the index: per flow, one script over the flow's steps, counting the tasks not
+	 * expired yet. Empty if this store keeps no index.
 	 */
 	@Override
 	public Optional<TaskCounts> countLive(Instant now) {
@@ -406,15 +432,16 @@ public class RedisTaskStore implements TaskStore {
 			List<String> ordered = List.copyOf(steps);
 			List<String> keys = new ArrayList<>();
 			keys.add(stepsKey(flow));
-			List<String> args = new ArrayList<>();
-			args.add(Long.toString(now.toEpochMilli()));
 			for (String step : ordered) {
 				keys.add(stepKey(flow, step));
-				args.add(step);
 			}
-			List<?> remaining = call("countLive", () -> this.redis.execute(COUNT, keys, args.toArray()));
+			List<?> remaining = call("countLive",
+					() -> this.redis.execute(COUNT, keys, Long.toString(now.toEpochMilli())));
 			for (int i = 0; remaining != null && i < remaining.size(); i++) {
-				counts.add(flow, ordered.get(i), ((Number) remaining.get(i)).longValue());
+				long count = ((Number) remaining.get(i)).longValue();
+				if (count > 0) {
+					counts.add(flow, ordered.get(i), count);
+				}
 			}
 		}
 		return Optional.of(counts.build());
@@ -479,6 +506,48 @@ public class RedisTaskStore implements TaskStore {
 	@Override
 	public int deleteExpired(Instant now, int batchSize) {
 		return 0;
+	}
+
+	/**
+	 * Redis has removed the expired tasks already; this takes the entries of the active
+	 * ones out of the index of live tasks and names them: per flow, one script over its
+	 * steps. Names none if this store keeps no index.
+	 */
+	@Override
+	public ExpiredTasks removeExpired(Instant now, int batchSize) {
+		if (!this.indexLive) {
+			return ExpiredTasks.unnamed(0);
+		}
+		List<ExpiredTask> taken = new ArrayList<>();
+		Set<String> flows = call("removeExpired", () -> this.redis.opsForSet().members(flowsKey()));
+		for (String flow : (flows != null) ? flows : Set.<String>of()) {
+			int left = batchSize - taken.size();
+			if (left <= 0) {
+				break;
+			}
+			Set<String> steps = call("removeExpired", () -> this.redis.opsForSet().members(stepsKey(flow)));
+			if (steps == null || steps.isEmpty()) {
+				continue;
+			}
+			List<String> keys = new ArrayList<>();
+			keys.add(stepsKey(flow));
+			List<String> args = new ArrayList<>();
+			args.add(Long.toString(now.toEpochMilli()));
+			args.add(Integer.toString(left));
+			for (String step : steps) {
+				keys.add(stepKey(flow, step));
+				args.add(step);
+			}
+			List<?> entries = call("removeExpired", () -> this.redis.execute(TAKE_EXPIRED, keys, args.toArray()));
+			for (int i = 0; entries != null && i + 2 < entries.size(); i += 3) {
+				// a score is written as a double, exactly for milliseconds since the
+				// epoch
+				long expiresAt = (long) Double.parseDouble(entries.get(i + 2).toString());
+				taken.add(new ExpiredTask(entries.get(i + 1).toString(), flow, entries.get(i).toString(), true,
+						Instant.ofEpochMilli(expiresAt)));
+			}
+		}
+		return ExpiredTasks.of(taken);
 	}
 
 	private boolean executed(String operation, RedisScript<Long> script, String id, List<String> args) {

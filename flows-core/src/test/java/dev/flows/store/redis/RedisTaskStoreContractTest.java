@@ -20,6 +20,9 @@ import dev.flows.engine.TaskIds;
 import dev.flows.store.AbstractTaskStoreContractTest;
 import dev.flows.store.ClaimResult;
 import dev.flows.store.CorruptTaskException;
+import dev.flows.store.ExpiredTask;
+import dev.flows.store.ExpiredTasks;
+import dev.flows.store.TaskCounts;
 import dev.flows.store.TaskRecord;
 import dev.flows.store.TaskStore;
 import dev.flows.store.TestServers;
@@ -201,6 +204,20 @@ class RedisTaskStoreContractTest extends AbstractTaskStoreContractTest {
 
 		assertThat(this.redis.keys(this.prefix + "*")).containsExactly(this.prefix + record.id());
 		assertThat(unindexed.countLive(this.now)).isEmpty();
+		assertThat(unindexed.removeExpired(this.now.plus(Duration.ofDays(1)), 10)).isEqualTo(ExpiredTasks.unnamed(0));
+	}
+
+	@Test
+	void expiredEntriesStayInTheIndexUntilTheCleanupTakesThem() {
+		TaskRecord record = record(TaskIds.newId(), 0, this.now.plusSeconds(5));
+		this.store.insert(record);
+		Instant later = this.now.plusSeconds(10);
+
+		assertThat(this.store.countLive(later)).map(TaskCounts::total).contains(0L);
+		assertThat(this.store.removeExpired(later, 10).tasks()).extracting(ExpiredTask::id)
+			.containsExactly(record.id());
+		assertThat(this.redis.keys(this.prefix + "live:*")).as("the step's set, emptied, and the flow's")
+			.doesNotContain(this.store.stepKey(record.flow(), record.position()));
 	}
 
 	@Test
