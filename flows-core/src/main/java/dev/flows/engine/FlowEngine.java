@@ -252,7 +252,9 @@ public final class FlowEngine {
 				() -> {
 				});
 		if (task.isPersisted()) {
-			this.store.delete(task.id());
+			// at the version loaded: a cancel decided after someone saved over it removes
+			// nothing (StaleTaskException)
+			this.store.delete(task.id(), task.version());
 			TaskCancelledEvent cancelled = new TaskCancelledEvent(task.id(), task.flow().id(),
 					task.position().toString(), this.clock.instant());
 			task.deferAfterPhase(() -> observe(cancelled));

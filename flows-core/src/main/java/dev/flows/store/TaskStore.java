@@ -77,6 +77,21 @@ public interface TaskStore {
 	void delete(String id);
 
 	/**
+	 * Remove a task if it is at {@code expectedVersion}, as {@link #update} replaces one:
+	 * a cancel decided on a version someone has since saved over removes nothing. The
+	 * default reads the version, then deletes: not atomic; the stores of Flows override
+	 * it with one conditional statement or script.
+	 * @throws StaleTaskException if the task is missing or at another version
+	 */
+	default void delete(String id, long expectedVersion) {
+		TaskRecord stored = find(id).orElseThrow(() -> new StaleTaskException(id, expectedVersion));
+		if (stored.version() != expectedVersion) {
+			throw new StaleTaskException(id, expectedVersion);
+		}
+		delete(id);
+	}
+
+	/**
 	 * Remove at most {@code batchSize} tasks whose expiry is at or before {@code now},
 	 * without loading them one by one. Callers repeat until fewer than {@code batchSize}
 	 * are removed.

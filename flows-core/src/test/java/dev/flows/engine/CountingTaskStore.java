@@ -91,6 +91,12 @@ public final class CountingTaskStore implements TaskStore {
 	}
 
 	@Override
+	public void delete(String id, long expectedVersion) {
+		count("delete");
+		this.delegate.delete(id, expectedVersion);
+	}
+
+	@Override
 	public int deleteExpired(Instant now, int batchSize) {
 		count("deleteExpired");
 		return this.delegate.deleteExpired(now, batchSize);

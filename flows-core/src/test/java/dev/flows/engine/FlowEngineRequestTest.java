@@ -16,6 +16,7 @@ import dev.flows.engine.purchase.Purchase;
 import dev.flows.state.StateTooLargeException;
 import dev.flows.state.TaskStateCodec;
 import dev.flows.store.ClaimResult;
+import dev.flows.store.StaleTaskException;
 import dev.flows.store.TaskRecord;
 import dev.flows.store.memory.InMemoryTaskStore;
 import org.junit.jupiter.api.Test;
@@ -278,6 +279,21 @@ class FlowEngineRequestTest {
 	}
 
 	/** A task stored at {@code step}, begun by {@code user}. */
+	@Test
+	void aCancelDecidedOnAVersionSomeoneHasSavedOverRemovesNothing() {
+		Task task = startedAt(LOGIN, null);
+		Task claimed = proceeded(
+				this.engine.enter(request(StepRequest.Kind.SUBMIT, LOGIN, task.id(), task.version(), null)));
+		// the claim lapsed, and another request saved the task meanwhile
+		TaskRecord stored = this.memory.find(task.id()).orElseThrow();
+		this.memory.update(stored.withVersion(stored.version() + 1), stored.version());
+
+		assertThatExceptionOfType(StaleTaskException.class).isThrownBy(
+				() -> this.engine.complete(claimed, Position.parse(LOGIN), Outcome.cancel(), null, this.browser));
+		assertThat(this.memory.find(task.id()))
+			.hasValueSatisfying((record) -> assertThat(record.version()).isEqualTo(stored.version() + 1));
+	}
+
 	private Task startedAt(String step, Principal user) {
 		Task task = proceeded(this.engine.enter(request(StepRequest.Kind.SUBMIT, ENTRY, null, null, user)));
 		task.state().put("item", 42);

@@ -166,6 +166,20 @@ public abstract class AbstractTaskStoreContractTest {
 	}
 
 	@Test
+	void deleteAtTheStoredVersionRemovesTheTaskAndAtAnotherChangesNothing() {
+		TaskRecord v0 = record(TaskIds.newId(), 0, live());
+		store().insert(v0);
+		TaskRecord v1 = v0.withVersion(1);
+		store().update(v1, 0);
+
+		assertThatExceptionOfType(StaleTaskException.class).isThrownBy(() -> store().delete(v0.id(), 0));
+		assertThat(store().find(v0.id())).contains(v1);
+		store().delete(v0.id(), 1);
+		assertThat(store().find(v0.id())).isEmpty();
+		assertThatExceptionOfType(StaleTaskException.class).isThrownBy(() -> store().delete(v0.id(), 1));
+	}
+
+	@Test
 	void everyFieldIsCopiedVerbatim() {
 		String big = "x".repeat(60 * 1024);
 		String state = "{\"text\":\"quotes \\\" and \\\\ backslash, ünïcødé, 漢字, emoji 🚀, tab\\tnew\\nline\","

@@ -77,6 +77,14 @@ final class GuardedTaskStore implements TaskStore {
 	}
 
 	@Override
+	public void delete(String id, long expectedVersion) {
+		this.guard.call("delete", () -> {
+			this.delegate.delete(id, expectedVersion);
+			return null;
+		});
+	}
+
+	@Override
 	public int deleteExpired(Instant now, int batchSize) {
 		return this.guard.call("deleteExpired", () -> this.delegate.deleteExpired(now, batchSize));
 	}

@@ -132,6 +132,8 @@ public class JpaTaskStore implements TaskStore {
 
 	private static final String DELETE = "delete from flows_task where id = ?";
 
+	private static final String DELETE_AT_VERSION = "delete from flows_task where id = ? and version = ?";
+
 	/**
 	 * Live tasks per flow and step, through the index {@code flows_task_flow_position}.
 	 */
@@ -309,6 +311,13 @@ public class JpaTaskStore implements TaskStore {
 	@Override
 	public void delete(String id) {
 		call("delete", () -> this.jdbc.update(DELETE, id));
+	}
+
+	@Override
+	public void delete(String id, long expectedVersion) {
+		if (call("delete", () -> this.jdbc.update(DELETE_AT_VERSION, id, expectedVersion)) == 0) {
+			throw new StaleTaskException(id, expectedVersion);
+		}
 	}
 
 	@Override

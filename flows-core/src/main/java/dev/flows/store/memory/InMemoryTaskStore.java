@@ -147,6 +147,14 @@ public final class InMemoryTaskStore implements TaskStore {
 	}
 
 	@Override
+	public void delete(String id, long expectedVersion) {
+		Entry current = this.tasks.get(id);
+		if (current == null || current.record().version() != expectedVersion || !this.tasks.remove(id, current)) {
+			throw new StaleTaskException(id, expectedVersion);
+		}
+	}
+
+	@Override
 	public int deleteExpired(Instant now, int batchSize) {
 		return removeExpired(now, batchSize).removed();
 	}

@@ -198,6 +198,21 @@ public class RedisTaskStore implements TaskStore {
 			""", List.class);
 
 	/**
+	 * KEYS[1] = task key; ARGV[1] = the expected version. Deletes the task if it is at
+	 * that version, and returns its flow and position (empty if it was not deleted), for
+	 * the index.
+	 */
+	@SuppressWarnings("rawtypes")
+	private static final RedisScript<List> DELETE_AT_VERSION = RedisScript.of("""
+			local fields = redis.call('HMGET', KEYS[1], 'flow', 'position', 'version')
+			if fields[3] ~= ARGV[1] then
+			  return {}
+			end
+			redis.call('DEL', KEYS[1])
+			return {fields[1], fields[2]}
+			""", List.class);
+
+	/**
 	 * The index of live tasks. KEYS[1] = the flow's set of steps; KEYS[2] = the sorted
 	 * set of the step left; KEYS[3] = that of the step entered (KEYS[2] again when the
 	 * task stays); ARGV[1] = task id; ARGV[2] = '1' if the task is live at KEYS[3], '0'
@@ -406,7 +421,23 @@ public class RedisTaskStore implements TaskStore {
 
 	@Override
 	public void delete(String id) {
-		List<?> fields = call("delete", () -> this.redis.execute(DELETE, List.of(key(id))));
+		unindex(id, call("delete", () -> this.redis.execute(DELETE, List.of(key(id)))));
+	}
+
+	@Override
+	public void delete(String id, long expectedVersion) {
+		List<?> fields = call("delete",
+				() -> this.redis.execute(DELETE_AT_VERSION, List.of(key(id)), Long.toString(expectedVersion)));
+		if (fields == null || fields.isEmpty()) {
+			throw new StaleTaskException(id, expectedVersion);
+		}
+		unindex(id, fields);
+	}
+
+	/**
+	 * Takes a deleted task, whose flow and position are {@code fields}, out of the index.
+	 */
+	private void unindex(String id, List<?> fields) {
 		if (fields != null && fields.size() == 2 && fields.get(0) != null && fields.get(1) != null) {
 			String position = String.valueOf(fields.get(1));
 			index(id, String.valueOf(fields.get(0)), position, position, false, Instant.EPOCH);

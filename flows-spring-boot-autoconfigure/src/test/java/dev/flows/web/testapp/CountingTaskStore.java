@@ -110,6 +110,12 @@ public final class CountingTaskStore implements TaskStore {
 	}
 
 	@Override
+	public void delete(String id, long expectedVersion) {
+		check();
+		this.delegate.delete(id, expectedVersion);
+	}
+
+	@Override
 	public int deleteExpired(Instant now, int batchSize) {
 		check();
 		return this.delegate.deleteExpired(now, batchSize);
