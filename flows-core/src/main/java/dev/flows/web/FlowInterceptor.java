@@ -184,10 +184,13 @@ final class FlowInterceptor implements HandlerInterceptor {
 				modelAndView.setViewName(action.view());
 			}
 		}
-		modelAndView.addObject(FlowPage.MODEL_ATTRIBUTE, FlowPage.of(flowRequest, this.urls, this.settings,
-				(request.getParameter(FlowWebSettings.RESTARTED_PARAM) != null) ? restartedMessage(request) : null));
 		HtmxExchange htmx = HtmxExchange.of(request);
-		if (htmx != null && htmx.wantsFragment() && route.position() != null && modelAndView.getViewName() != null) {
+		boolean inPlace = htmx != null && htmx.wantsFragment() && route.position() != null
+				&& modelAndView.getViewName() != null;
+		modelAndView.addObject(FlowPage.MODEL_ATTRIBUTE, FlowPage.of(flowRequest, this.urls, this.settings,
+				(request.getParameter(FlowWebSettings.RESTARTED_PARAM) != null) ? restartedMessage(request) : null,
+				inPlace));
+		if (inPlace) {
 			renderFragment(modelAndView, route.action(), request, response);
 		}
 	}

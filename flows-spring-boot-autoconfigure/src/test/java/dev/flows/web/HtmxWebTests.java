@@ -69,7 +69,9 @@ class HtmxWebTests {
 			.andReturn()
 			.getResponse();
 		assertThat(page.getStatus()).isEqualTo(200);
-		assertThat(page.getContentAsString()).contains("<html", "<main id=\"content\">");
+		assertThat(page.getContentAsString()).contains("<html", "<main id=\"content\">", "<ol class=\"progress\"")
+			.as("out-of-band markers only in fragments")
+			.doesNotContain("hx-swap-oob");
 		assertThat(page.getHeaders("Vary")).contains("HX-Request");
 	}
 
