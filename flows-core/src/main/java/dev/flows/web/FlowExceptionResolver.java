@@ -87,9 +87,8 @@ final class FlowExceptionResolver extends AbstractHandlerExceptionResolver {
 				return unknownTask(route, response);
 			}
 			if (ex instanceof StaleTaskException || ex instanceof InvalidTransitionException) {
-				// The resume URL is no page of its own (it redirects on): htmx loads it
-				// whole,
-				// so that the address bar ends at the step.
+				// The resume URL is no page of its own (it redirects on): htmx loads
+				// it whole, so that the address bar ends at the step.
 				return route.hasTaskId() ? redirect(this.urls.resume(route.flow(), route.taskId()), false)
 						: redirect(this.urls.entry(route.flow()), true);
 			}

@@ -91,9 +91,8 @@ final class FlowInterceptor implements HandlerInterceptor {
 		}
 		else if (entry instanceof StepEntry.LoginRequired) {
 			if (HtmxExchange.of(request) != null) {
-				// A login page must not land inside the step: load this step whole,
-				// and the
-				// login handler answers that request as usual.
+				// A login page must not land inside the step: load the step whole,
+				// and the login handler answers that request as usual.
 				SeeOther.send(request, response, pageOf(route), false);
 			}
 			else {

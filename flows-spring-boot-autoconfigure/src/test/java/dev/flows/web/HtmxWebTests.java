@@ -102,6 +102,16 @@ class HtmxWebTests {
 	}
 
 	@Test
+	void aStepNamesItsOwnFragment() throws Exception {
+		String id = startAndReachReview();
+		String html = this.mvc.perform(htmx(get("/order/review").param("_id", id)).with(user("alice")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(html).startsWith("<div><p id=\"item\">book</p></div>").doesNotContain("<h1", "<form");
+	}
+
+	@Test
 	void historyRestoresAndRequestsWithoutATargetGetTheWholePage() throws Exception {
 		String id = start();
 		assertThat(this.mvc
