@@ -80,11 +80,13 @@ final class HtmxExchange {
 
 	/**
 	 * Lets an error page replace the whole page: htmx would otherwise put it into the
-	 * target, or show nothing at all.
+	 * target, or show nothing at all. The address bar keeps the page's URL (a boosted
+	 * form would push its action, which has no task id).
 	 */
 	static void retargetToBody(HttpServletResponse response) {
 		response.setHeader(RETARGET, "body");
 		response.setHeader(RESWAP, "innerHTML");
+		response.setHeader(PUSH_URL, "false");
 	}
 
 	private static String json(String text) {

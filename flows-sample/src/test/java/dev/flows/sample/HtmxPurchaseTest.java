@@ -182,6 +182,22 @@ class HtmxPurchaseTest extends BrowserTestSupport {
 		assertThat(this.shopper.path()).isEqualTo(cardUrl);
 	}
 
+	@Test
+	void anErrorAnswerReplacesThePageNotJustTheStep() {
+		this.shopper.open("/buy?item=" + product("Desk lamp").getId()).press("Continue").expectHeading("Log in");
+		String loginUrl = this.shopper.path();
+		// A form whose task id was tampered with: Flows refuses it (400).
+		((JavascriptExecutor) this.shopper.driver())
+			.executeScript("document.querySelectorAll('input[name=_id]').forEach((id) => id.value = 'my-order')");
+		this.shopper.fill("Email address", "someone@example.com")
+			.fill("Password", PASSWORD)
+			.press("Log in")
+			.expectHeading("That link doesn't look right");
+		assertThat(this.shopper.pageText()).contains("Error 400", "Back to the shop");
+		assertThat(this.shopper.texts(".site-header")).as("the error page, not a page inside the step").hasSize(1);
+		assertThat(this.shopper.path()).isEqualTo(loginUrl);
+	}
+
 	/**
 	 * The step just shown came without a whole page load, at a URL of its own that holds
 	 * the task id.

@@ -265,6 +265,7 @@ class HtmxWebTests {
 		assertThat(malformed.getStatus()).isEqualTo(400);
 		assertThat(malformed.getHeader("HX-Retarget")).isEqualTo("body");
 		assertThat(malformed.getHeader("HX-Reswap")).isEqualTo("innerHTML");
+		assertThat(malformed.getHeader("HX-Push-Url")).isEqualTo("false");
 		MockHttpServletResponse unknownStep = this.mvc.perform(htmx(get("/order/no-such-step")))
 			.andReturn()
 			.getResponse();
