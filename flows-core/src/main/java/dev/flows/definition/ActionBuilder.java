@@ -26,6 +26,8 @@ public final class ActionBuilder {
 
 	private String view = "";
 
+	private String fragment = "";
+
 	private String submitLabel = "Continue";
 
 	private boolean showBack = true;
@@ -51,6 +53,7 @@ public final class ActionBuilder {
 			this.name = Names.orDefault(action.name(), this.name);
 			this.title = Names.orDefault(action.title(), this.title);
 			this.view = action.view();
+			this.fragment = action.fragment();
 			this.submitLabel = action.submitLabel();
 			this.showBack = action.showBack();
 			this.showCancel = action.showCancel();
@@ -79,6 +82,15 @@ public final class ActionBuilder {
 	 */
 	public ActionBuilder view(String view) {
 		this.view = view;
+		return this;
+	}
+
+	/**
+	 * The fragment of the step's view that an htmx request swaps in place; empty for the
+	 * application's default.
+	 */
+	public ActionBuilder fragment(String fragment) {
+		this.fragment = fragment;
 		return this;
 	}
 
@@ -145,7 +157,7 @@ public final class ActionBuilder {
 		}
 		return new ActionDefinition(this.name, this.title, this.type, this.view, get, handler(OnPost.class),
 				this.submitLabel, this.showBack, this.showCancel, this.skippable, owned, this.targets,
-				this.preconditions.resolve(resolver), this.form);
+				this.preconditions.resolve(resolver), this.form, this.fragment);
 	}
 
 	private Method handler(Class<? extends java.lang.annotation.Annotation> annotation) {

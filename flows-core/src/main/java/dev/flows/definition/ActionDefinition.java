@@ -24,11 +24,13 @@ import java.util.Set;
  * @param preconditions checked before the step is entered or served
  * @param form the model attribute holding the step's form, kept in the task when the step
  * completes and restored when it is shown again; {@code ""} for none
+ * @param fragment the fragment of the view that an htmx request swaps in place;
+ * {@code ""} for the application's default
  */
 public record ActionDefinition(String name, String title, Class<?> type, String view, Method getHandler,
 		Method postHandler, String submitLabel, boolean showBack, boolean showCancel, boolean skippable,
-		Set<String> ownedStateKeys, List<Class<?>> targets, List<Precondition> preconditions,
-		String form) implements NodeDefinition {
+		Set<String> ownedStateKeys, List<Class<?>> targets, List<Precondition> preconditions, String form,
+		String fragment) implements NodeDefinition {
 
 	/** Prefix of the state keys under which steps keep their forms. */
 	public static final String FORM_KEY_PREFIX = "form:";
@@ -38,6 +40,7 @@ public record ActionDefinition(String name, String title, Class<?> type, String 
 		Objects.requireNonNull(type, "type");
 		view = (view != null) ? view : "";
 		form = (form != null) ? form : "";
+		fragment = (fragment != null) ? fragment : "";
 		ownedStateKeys = Set.copyOf(ownedStateKeys);
 		targets = List.copyOf(targets);
 		preconditions = List.copyOf(preconditions);

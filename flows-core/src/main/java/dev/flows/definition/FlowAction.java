@@ -52,6 +52,15 @@ public @interface FlowAction {
 	 */
 	String view() default "";
 
+	/**
+	 * The fragment of the step's view that an htmx request swaps in place, in the view
+	 * technology's syntax (for Thymeleaf, a {@code th:fragment} name or a markup
+	 * selector). Empty (the default): the application's default fragment
+	 * ({@code flows.htmx.fragment}, {@code step}). Ignored without htmx support and for
+	 * requests that do not come from htmx.
+	 */
+	String fragment() default "";
+
 	/** The label of the submit button. */
 	String submitLabel() default "Continue";
 

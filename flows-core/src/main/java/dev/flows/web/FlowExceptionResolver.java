@@ -54,12 +54,17 @@ final class FlowExceptionResolver extends AbstractHandlerExceptionResolver {
 	 */
 	@Override
 	protected boolean shouldApplyTo(HttpServletRequest request, Object handler) {
-		return request.getAttribute(FlowRoute.ATTRIBUTE) != null;
+		return request.getAttribute(FlowRoute.ATTRIBUTE) != null || HtmxExchange.of(request) != null;
 	}
 
 	@Override
 	protected ModelAndView doResolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
 			Exception ex) {
+		if (HtmxExchange.of(request) != null) {
+			// Whatever answers this (an error page, most likely), htmx shows it as the
+			// page; htmx's redirects, if that is the answer, take precedence over these.
+			HtmxExchange.retargetToBody(response);
+		}
 		FlowRoute route = (FlowRoute) request.getAttribute(FlowRoute.ATTRIBUTE);
 		if (route == null) {
 			return null;
@@ -72,7 +77,7 @@ final class FlowExceptionResolver extends AbstractHandlerExceptionResolver {
 				// it again.
 				StepEntry entry = this.engine.recover(flowRequest.task(), unreadable.key(), request.getUserPrincipal());
 				return (entry instanceof StepEntry.Redirect redirect)
-						? new ModelAndView(new SeeOther(this.urls.of(redirect, route.flow())))
+						? new ModelAndView(SeeOther.of(this.urls, redirect, route.flow()))
 						: unknownTask(route, response);
 			}
 			if (ex instanceof TaskNotFoundException || ex instanceof CorruptTaskException) {
@@ -82,8 +87,10 @@ final class FlowExceptionResolver extends AbstractHandlerExceptionResolver {
 				return unknownTask(route, response);
 			}
 			if (ex instanceof StaleTaskException || ex instanceof InvalidTransitionException) {
-				return route.hasTaskId() ? redirect(this.urls.resume(route.flow(), route.taskId()))
-						: redirect(this.urls.entry(route.flow()));
+				// The resume URL is no page of its own (it redirects on): htmx loads
+				// it whole, so that the address bar ends at the step.
+				return route.hasTaskId() ? redirect(this.urls.resume(route.flow(), route.taskId()), false)
+						: redirect(this.urls.entry(route.flow()), true);
 			}
 			if (ex instanceof ForbiddenTransitionException forbidden) {
 				return error(response, HttpStatus.CONFLICT, forbidden.reason());
@@ -107,12 +114,12 @@ final class FlowExceptionResolver extends AbstractHandlerExceptionResolver {
 
 	private ModelAndView unknownTask(FlowRoute route, HttpServletResponse response) throws IOException {
 		return (this.settings.onUnknownTask() == FlowWebSettings.UnknownTaskAction.RESTART)
-				? redirect(this.urls.restart(route.flow()))
+				? redirect(this.urls.restart(route.flow()), true)
 				: error(response, HttpStatus.NOT_FOUND, "This task does not exist or has expired");
 	}
 
-	private static ModelAndView redirect(String localPath) {
-		return new ModelAndView(new SeeOther(localPath));
+	private static ModelAndView redirect(String localPath, boolean inPlace) {
+		return new ModelAndView(new SeeOther(localPath, inPlace));
 	}
 
 	private static ModelAndView error(HttpServletResponse response, HttpStatus status, String message)

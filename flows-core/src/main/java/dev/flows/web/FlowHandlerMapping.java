@@ -53,6 +53,8 @@ public final class FlowHandlerMapping extends AbstractHandlerMapping {
 
 	private boolean graphEnabled;
 
+	private final FlowHtmxSettings htmx;
+
 	private final Map<Class<?>, HandlerMethod> getHandlers = new HashMap<>();
 
 	private final Map<Class<?>, HandlerMethod> postHandlers = new HashMap<>();
@@ -70,11 +72,25 @@ public final class FlowHandlerMapping extends AbstractHandlerMapping {
 	 */
 	public FlowHandlerMapping(FlowEngine engine, TaskBinder binder, FlowWebSettings settings,
 			LoginRequiredHandler loginRequiredHandler) {
+		this(engine, binder, settings, loginRequiredHandler, null);
+	}
+
+	/**
+	 * @param engine the engine running the flows
+	 * @param binder ties tasks to their users
+	 * @param settings parameter names and the answer to unknown tasks
+	 * @param loginRequiredHandler answers anonymous users at {@code @RequiresLogin} steps
+	 * @param htmx how to answer requests from htmx, or {@code null} to answer them like
+	 * any other
+	 */
+	public FlowHandlerMapping(FlowEngine engine, TaskBinder binder, FlowWebSettings settings,
+			LoginRequiredHandler loginRequiredHandler, FlowHtmxSettings htmx) {
 		this.engine = engine;
 		this.settings = settings;
+		this.htmx = htmx;
 		FlowUrls urls = new FlowUrls(settings.idParam());
 		this.navigation = new FlowNavigation(engine, urls);
-		this.interceptor = new FlowInterceptor(engine, binder, settings, loginRequiredHandler, urls);
+		this.interceptor = new FlowInterceptor(engine, binder, settings, loginRequiredHandler, urls, htmx);
 		this.graph = new FlowGraphHandler(engine, binder, settings);
 		// Flows own their paths: consulted before controllers and static resources.
 		setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
@@ -173,6 +189,10 @@ public final class FlowHandlerMapping extends AbstractHandlerMapping {
 		FlowDefinition flow = findFlow(lookupPath);
 		if (flow == null) {
 			return null;
+		}
+		if (this.htmx != null) {
+			// Before the route: a malformed request from htmx gets its error page too.
+			HtmxExchange.mark(request);
 		}
 		String rest = lookupPath.substring(flow.path().length());
 		rest = rest.startsWith("/") ? rest.substring(1) : rest;

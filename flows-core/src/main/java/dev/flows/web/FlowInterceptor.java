@@ -10,6 +10,7 @@ import dev.flows.engine.StepRequest;
 import dev.flows.engine.Task;
 import dev.flows.engine.TaskBinding;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.server.ResponseStatusException;
@@ -18,6 +19,7 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.servlet.SmartView;
 import org.springframework.web.servlet.support.RequestContextUtils;
+import org.springframework.web.servlet.view.FragmentsRendering;
 
 /**
  * The web side of {@link FlowEngine#enter}: turns a flow URL into a {@link StepRequest},
@@ -39,19 +41,31 @@ final class FlowInterceptor implements HandlerInterceptor {
 
 	private final FlowUrls urls;
 
+	private final FlowHtmxSettings htmx;
+
+	/**
+	 * @param htmx how to answer requests from htmx, or {@code null} when htmx support is
+	 * off
+	 */
 	FlowInterceptor(FlowEngine engine, TaskBinder binder, FlowWebSettings settings,
-			LoginRequiredHandler loginRequiredHandler, FlowUrls urls) {
+			LoginRequiredHandler loginRequiredHandler, FlowUrls urls, FlowHtmxSettings htmx) {
 		this.engine = engine;
 		this.binder = binder;
 		this.settings = settings;
 		this.loginRequiredHandler = loginRequiredHandler;
 		this.urls = urls;
+		this.htmx = htmx;
 	}
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
 			throws Exception {
 		FlowRoute route = (FlowRoute) request.getAttribute(FlowRoute.ATTRIBUTE);
+		if (this.htmx != null) {
+			// The same URL answers a fragment or a whole page: caches must tell them
+			// apart.
+			response.addHeader(HttpHeaders.VARY, HtmxExchange.REQUEST);
+		}
 		StepRequest stepRequest = stepRequest(route, request, response);
 		StepEntry entry = this.engine.enter(stepRequest);
 		if (entry instanceof StepEntry.Proceed proceed) {
@@ -67,16 +81,23 @@ final class FlowInterceptor implements HandlerInterceptor {
 	private void answer(StepEntry entry, FlowRoute route, HttpServletRequest request, HttpServletResponse response)
 			throws Exception {
 		if (entry instanceof StepEntry.Redirect redirect) {
-			SeeOther.send(request, response, this.urls.of(redirect, route.flow()));
+			SeeOther.send(request, response, this.urls.of(redirect, route.flow()), SeeOther.inPlace(redirect));
 		}
 		else if (entry instanceof StepEntry.Unknown) {
 			if (this.settings.onUnknownTask() != FlowWebSettings.UnknownTaskAction.RESTART) {
 				throw new ResponseStatusException(HttpStatus.NOT_FOUND, "This task does not exist or has expired");
 			}
-			SeeOther.send(request, response, this.urls.restart(route.flow()));
+			SeeOther.send(request, response, this.urls.restart(route.flow()), true);
 		}
 		else if (entry instanceof StepEntry.LoginRequired) {
-			this.loginRequiredHandler.handle(request, response);
+			if (HtmxExchange.of(request) != null) {
+				// A login page must not land inside the step: load the step whole,
+				// and the login handler answers that request as usual.
+				SeeOther.send(request, response, pageOf(route), false);
+			}
+			else {
+				this.loginRequiredHandler.handle(request, response);
+			}
 		}
 		else if (entry instanceof StepEntry.Refused refused) {
 			HttpStatus status = switch (refused.reason()) {
@@ -86,6 +107,15 @@ final class FlowInterceptor implements HandlerInterceptor {
 			};
 			throw new ResponseStatusException(status, refused.message());
 		}
+	}
+
+	/** The page a request of {@code route} belongs to. */
+	private String pageOf(FlowRoute route) {
+		if (route.position() != null) {
+			return this.urls.step(route.flow(), route.position(), route.taskId());
+		}
+		return (route.taskId() != null) ? this.urls.resume(route.flow(), route.taskId())
+				: this.urls.entry(route.flow());
 	}
 
 	private StepRequest stepRequest(FlowRoute route, HttpServletRequest request, HttpServletResponse response) {
@@ -153,8 +183,38 @@ final class FlowInterceptor implements HandlerInterceptor {
 				modelAndView.setViewName(action.view());
 			}
 		}
+		HtmxExchange htmx = HtmxExchange.of(request);
+		boolean inPlace = htmx != null && htmx.wantsFragment() && route.position() != null
+				&& modelAndView.getViewName() != null;
 		modelAndView.addObject(FlowPage.MODEL_ATTRIBUTE, FlowPage.of(flowRequest, this.urls, this.settings,
-				(request.getParameter(FlowWebSettings.RESTARTED_PARAM) != null) ? restartedMessage(request) : null));
+				(request.getParameter(FlowWebSettings.RESTARTED_PARAM) != null) ? restartedMessage(request) : null,
+				inPlace));
+		if (inPlace) {
+			renderFragment(modelAndView, route.action(), request, response);
+		}
+	}
+
+	/**
+	 * Turns the step's view into its fragment and the out-of-band views, rendered one
+	 * after the other with the page's model (its form, errors, and {@code flow}).
+	 */
+	private void renderFragment(ModelAndView modelAndView, ActionDefinition action, HttpServletRequest request,
+			HttpServletResponse response) {
+		String view = modelAndView.getViewName();
+		int selector = view.indexOf("::");
+		String template = (selector >= 0) ? view.substring(0, selector).trim() : view;
+		String fragment = action.fragment().isEmpty() ? this.htmx.fragment() : action.fragment();
+		FragmentsRendering.Builder fragments = FragmentsRendering
+			.fragment((selector >= 0) ? view : template + " :: " + fragment);
+		for (String outOfBand : this.htmx.outOfBand()) {
+			fragments.fragment(outOfBand.startsWith("::") ? template + " " + outOfBand : outOfBand);
+		}
+		if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
+			// A form shown again (with its errors) has no URL of its own: the one in
+			// the address bar stays, whatever htmx would push for the form.
+			response.setHeader(HtmxExchange.PUSH_URL, "false");
+		}
+		modelAndView.setView(fragments.build());
 	}
 
 	private static String restartedMessage(HttpServletRequest request) {

@@ -48,7 +48,7 @@ final class FlowNavigation {
 	 * handler runs; this handler is what the mapping names for it.
 	 */
 	View resume(FlowRequest request) {
-		return new SeeOther(this.urls.whereTaskIs(request.task()));
+		return SeeOther.whereTaskIs(this.urls, request.task());
 	}
 
 	/** POST of a step without an {@code @OnPost} method, or of a Skip button. */
@@ -59,7 +59,7 @@ final class FlowNavigation {
 	View back(FlowRequest request) {
 		Task task = request.task();
 		this.engine.goBack(task, request.principal());
-		return new SeeOther(this.urls.whereTaskIs(task));
+		return SeeOther.whereTaskIs(this.urls, task);
 	}
 
 	View cancel(FlowRequest request) {
@@ -67,14 +67,14 @@ final class FlowNavigation {
 		if (task != null) {
 			this.engine.cancel(task, request.principal());
 		}
-		return new SeeOther(request.route().flow().cancelUrl());
+		return new SeeOther(request.route().flow().cancelUrl(), false);
 	}
 
 	/** The completion page: the flow's view, with the task and its final state. */
 	ModelAndView done(FlowRequest request) {
 		Task task = request.task();
 		if (task.flow().completesWithRedirect()) {
-			return new ModelAndView(new SeeOther(task.flow().completionRedirectPath()));
+			return new ModelAndView(new SeeOther(task.flow().completionRedirectPath(), false));
 		}
 		ModelAndView page = new ModelAndView(task.flow().onComplete());
 		page.addObject("task", task);

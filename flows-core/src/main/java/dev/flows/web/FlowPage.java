@@ -66,6 +66,8 @@ public final class FlowPage {
 
 	private final boolean completed;
 
+	private final boolean inPlace;
+
 	private final List<Step> progress;
 
 	private final List<Step> topLevelProgress;
@@ -74,7 +76,7 @@ public final class FlowPage {
 
 	private FlowPage(String flowTitle, String stepTitle, String taskId, String formAction, String backAction,
 			String cancelAction, String submitLabel, boolean skippable, String restartedMessage, boolean completed,
-			List<Step> progress, List<Step> topLevelProgress, Map<String, String> hiddenFields) {
+			boolean inPlace, List<Step> progress, List<Step> topLevelProgress, Map<String, String> hiddenFields) {
 		this.flowTitle = flowTitle;
 		this.stepTitle = stepTitle;
 		this.taskId = taskId;
@@ -85,6 +87,7 @@ public final class FlowPage {
 		this.skippable = skippable;
 		this.restartedMessage = restartedMessage;
 		this.completed = completed;
+		this.inPlace = inPlace;
 		this.progress = progress;
 		this.topLevelProgress = topLevelProgress;
 		this.hiddenFields = hiddenFields;
@@ -93,8 +96,10 @@ public final class FlowPage {
 	/**
 	 * @param restartedMessage the notice that the previous task was not found, or
 	 * {@code null} when the page was not reached by a restart
+	 * @param inPlace whether the answer is a fragment that htmx swaps in place
 	 */
-	static FlowPage of(FlowRequest request, FlowUrls urls, FlowWebSettings settings, String restartedMessage) {
+	static FlowPage of(FlowRequest request, FlowUrls urls, FlowWebSettings settings, String restartedMessage,
+			boolean inPlace) {
 		Task task = request.task();
 		FlowDefinition flow = request.route().flow();
 		Position position = request.route().position();
@@ -117,7 +122,7 @@ public final class FlowPage {
 				(action != null && action.showBack() && task != null && task.canGoBack()) ? urls.back(flow) : null,
 				(action != null && action.showCancel() && !completed) ? urls.cancel(flow) : null,
 				(action != null) ? action.submitLabel() : null, action != null && action.skippable(), restartedMessage,
-				completed, steps(flow, innermostLinear(flow, current), current, history, completed),
+				completed, inPlace, steps(flow, innermostLinear(flow, current), current, history, completed),
 				steps(flow, Position.ROOT, current, history, completed), Collections.unmodifiableMap(hidden));
 	}
 
@@ -224,6 +229,16 @@ public final class FlowPage {
 	/** Whether the flow has completed (the completion page). */
 	public boolean isCompleted() {
 		return this.completed;
+	}
+
+	/**
+	 * Whether this answer is the step's fragment, which htmx swaps in place (htmx support
+	 * on, and a request from htmx), rather than a whole page. Mark out-of-band elements
+	 * with {@code hx-swap-oob} only then, so that a whole page never carries the
+	 * attribute: {@code th:attr="hx-swap-oob=${flow?.inPlace} ? 'true' : null"}.
+	 */
+	public boolean isInPlace() {
+		return this.inPlace;
 	}
 
 	/**

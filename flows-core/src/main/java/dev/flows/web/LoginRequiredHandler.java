@@ -43,7 +43,7 @@ public interface LoginRequiredHandler {
 				.encode()
 				.build()
 				.toUriString();
-			SeeOther.sendTo(response, target);
+			SeeOther.sendTo(request, response, target);
 		};
 	}
 

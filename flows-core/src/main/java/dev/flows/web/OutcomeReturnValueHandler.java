@@ -15,7 +15,7 @@ import org.springframework.web.method.support.ModelAndViewContainer;
  * Applies the {@link Outcome} a POST handler returned through
  * {@link FlowEngine#complete}: redisplay renders the step's view with the submitted form
  * and its errors, storing nothing; anything else moves the task, saves it once, and
- * redirects (303) to the next page.
+ * redirects (303, or htmx's own redirect to an htmx request) to the next page.
  */
 final class OutcomeReturnValueHandler implements HandlerMethodReturnValueHandler {
 
@@ -68,10 +68,10 @@ final class OutcomeReturnValueHandler implements HandlerMethodReturnValueHandler
 		this.engine.complete(task, request.route().position(), outcome, webRequest.getUserPrincipal(),
 				request.binding());
 		if (outcome.kind() == Outcome.Kind.CANCEL) {
-			container.setView(new SeeOther(task.flow().cancelUrl()));
+			container.setView(new SeeOther(task.flow().cancelUrl(), false));
 		}
 		else if (outcome.kind() != Outcome.Kind.REDISPLAY) {
-			container.setView(new SeeOther(this.urls.whereTaskIs(task)));
+			container.setView(SeeOther.whereTaskIs(this.urls, task));
 		}
 	}
 

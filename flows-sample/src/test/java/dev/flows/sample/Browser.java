@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -35,6 +36,14 @@ final class Browser implements AutoCloseable {
 	}
 
 	static Browser start() {
+		return start(true);
+	}
+
+	/**
+	 * @param javaScript whether pages may run scripts; without, the shop is a plain
+	 * sequence of pages and forms (no htmx)
+	 */
+	static Browser start(boolean javaScript) {
 		requireExecutable(CHROMIUM, "Chromium");
 		requireExecutable(CHROMEDRIVER, "ChromeDriver");
 		Path profile;
@@ -49,6 +58,12 @@ final class Browser implements AutoCloseable {
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
 				"--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
 				"--window-size=1280,1000", "--user-data-dir=" + profile);
+		if (!javaScript) {
+			// The page's own scripts are blocked; WebDriver's scripts (the tests' waits)
+			// still
+			// run.
+			options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+		}
 		ChromeDriverService service = new ChromeDriverService.Builder()
 			.usingDriverExecutable(new File(CHROMEDRIVER.toString()))
 			.usingAnyFreePort()

@@ -47,7 +47,15 @@ abstract class BrowserTestSupport {
 
 	@BeforeAll
 	static void startBrowser() {
-		browser = Browser.start();
+		startBrowser(true);
+	}
+
+	/**
+	 * Starts the class's browser; a test class that hides {@link #startBrowser()} with
+	 * its own {@code @BeforeAll} method can run without JavaScript.
+	 */
+	static void startBrowser(boolean javaScript) {
+		browser = Browser.start(javaScript);
 	}
 
 	@AfterAll

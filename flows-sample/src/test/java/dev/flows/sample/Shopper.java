@@ -74,27 +74,57 @@ final class Shopper {
 	}
 
 	/**
-	 * Runs {@code action}, which leaves the page, and waits for the next one. The page
-	 * being left is marked first, so the wait cannot mistake it for the next one (not
-	 * even when the browser brings it back from its back-forward cache).
+	 * Runs {@code action}, which leaves the page, and waits for the next one. The heading
+	 * of the page being left is marked first, so the wait cannot mistake it for the next
+	 * one (not even when the browser brings it back from its back-forward cache). The
+	 * heading, not the document: a step that swaps in place (htmx) keeps the document and
+	 * replaces the heading with the rest of the step.
 	 */
 	Shopper loadingNewPage(Runnable action) {
-		((JavascriptExecutor) this.driver).executeScript("document.documentElement.setAttribute('" + LEFT + "', '')");
+		((JavascriptExecutor) this.driver)
+			.executeScript("document.querySelectorAll('h1').forEach((h1) => h1.setAttribute('" + LEFT + "', ''))");
 		action.run();
 		waitForPage();
 		return this;
 	}
 
 	/**
-	 * Waits until a page has loaded that is not the one left. A page the browser restored
-	 * from its back-forward cache reloads itself (Flows' /flows/back-forward.js); until
-	 * then it is marked, and this waits on.
+	 * Waits until a page (or a step swapped in place) is there that is not the one left.
+	 * A page the browser restored from its back-forward cache reloads itself (Flows'
+	 * /flows/back-forward.js); until then it is marked, and this waits on. A swap is
+	 * complete once htmx has settled it (no htmx-request, htmx-swapping or htmx-settling
+	 * class left).
 	 */
 	private void waitForPage() {
-		this.wait.until((driver) -> Boolean.TRUE
-			.equals(((JavascriptExecutor) driver).executeScript("const html = document.documentElement;"
-					+ " return document.readyState === 'complete' && document.querySelector('h1') !== null"
-					+ " && !html.hasAttribute('" + LEFT + "') && !html.hasAttribute('data-back-forward-cached')")));
+		try {
+			this.wait.until((driver) -> Boolean.TRUE.equals(((JavascriptExecutor) driver)
+				.executeScript("const html = document.documentElement; const h1 = document.querySelector('h1');"
+						+ " return document.readyState === 'complete' && h1 !== null && !h1.hasAttribute('" + LEFT
+						+ "') && !html.hasAttribute('data-back-forward-cached')"
+						+ " && document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling') === null")));
+		}
+		catch (org.openqa.selenium.TimeoutException ex) {
+			throw new AssertionError("No new page at " + url() + "; the page shows:\n" + pageText(), ex);
+		}
+	}
+
+	/**
+	 * Marks the document: the mark lasts until the next whole page load, and survives
+	 * steps that swap in place.
+	 */
+	Shopper markDocument() {
+		((JavascriptExecutor) this.driver).executeScript("window.flowsTestMarker = 'still here';");
+		return this;
+	}
+
+	/** Whether the document marked by {@link #markDocument()} is still the one shown. */
+	boolean isMarkedDocument() {
+		return "still here".equals(((JavascriptExecutor) this.driver).executeScript("return window.flowsTestMarker;"));
+	}
+
+	/** Reloads the page, as the browser's reload button does. */
+	Shopper reload() {
+		return loadingNewPage(() -> this.driver.navigate().refresh());
 	}
 
 	// Reading

@@ -1,7 +1,10 @@
 package dev.flows.sample;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.WindowType;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,6 +79,9 @@ class TwoTabsTest extends BrowserTestSupport {
 
 	private Shopper inTab(String handle) {
 		this.shopper.driver().switchTo().window(handle);
+		// In front, as a tab is when someone uses it: Chromium holds back the timers of
+		// tabs in the background, and htmx settles a swapped step on a timer.
+		((ChromeDriver) this.shopper.driver()).executeCdpCommand("Page.bringToFront", Map.of());
 		return this.shopper;
 	}
 

@@ -1,6 +1,8 @@
 package dev.flows.autoconfigure;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -26,6 +28,8 @@ class FlowsProperties {
 	private final Web web = new Web();
 
 	private final Graph graph = new Graph();
+
+	private final Htmx htmx = new Htmx();
 
 	public Store getStore() {
 		return this.store;
@@ -57,6 +61,10 @@ class FlowsProperties {
 
 	public Graph getGraph() {
 		return this.graph;
+	}
+
+	public Htmx getHtmx() {
+		return this.htmx;
 	}
 
 	/** Where tasks are kept. */
@@ -626,6 +634,55 @@ class FlowsProperties {
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+	}
+
+	/** Steps that swap in place with htmx. */
+	static class Htmx {
+
+		/**
+		 * Whether flow pages answer htmx requests (HX-Request) with the step's fragment
+		 * and htmx redirects. Unset: on when htmx-spring-boot
+		 * (io.github.wimdeblauwe:htmx-spring-boot) is on the classpath.
+		 */
+		private Boolean enabled;
+
+		/**
+		 * The fragment of a step's view swapped in place, unless the step names its own
+		 * with @FlowAction(fragment).
+		 */
+		private String fragment = "step";
+
+		/**
+		 * Views rendered after the step's fragment in every fragment answer, for
+		 * out-of-band swaps (elements marked hx-swap-oob) and the page title; ":: name"
+		 * is a fragment of the step's own view.
+		 */
+		private List<String> outOfBand = new ArrayList<>();
+
+		public Boolean getEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(Boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getFragment() {
+			return this.fragment;
+		}
+
+		public void setFragment(String fragment) {
+			this.fragment = fragment;
+		}
+
+		public List<String> getOutOfBand() {
+			return this.outOfBand;
+		}
+
+		public void setOutOfBand(List<String> outOfBand) {
+			this.outOfBand = outOfBand;
 		}
 
 	}

@@ -3,6 +3,7 @@ package dev.flows.autoconfigure;
 import dev.flows.engine.FlowEngine;
 import dev.flows.web.CookieTaskBinder;
 import dev.flows.web.FlowHandlerMapping;
+import dev.flows.web.FlowHtmxSettings;
 import dev.flows.web.FlowRequestDataValueProcessor;
 import dev.flows.web.FlowWebMvcConfigurer;
 import dev.flows.web.FlowWebSettings;
@@ -12,24 +13,33 @@ import dev.flows.web.SessionTaskBinder;
 import dev.flows.web.StepFormAdvice;
 import dev.flows.web.TaskBinder;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionMessage;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.support.RequestDataValueProcessor;
 
 /**
  * Auto-configuration of Flows on Spring MVC: flow URLs, the task binder chosen by
  * {@code flows.binder.type}, the {@code @RequiresLogin} answer (Spring Security's entry
- * point when Security is present), and task id fields in every form, composed with any
- * existing {@link RequestDataValueProcessor} such as Security's CSRF one.
+ * point when Security is present), task id fields in every form, composed with any
+ * existing {@link RequestDataValueProcessor} such as Security's CSRF one, and, when the
+ * application uses htmx, steps that swap in place ({@code flows.htmx.*}).
  */
 @AutoConfiguration(after = FlowsAutoConfiguration.class,
 		afterName = { "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
@@ -80,8 +90,10 @@ public final class FlowsWebAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	FlowHandlerMapping flowsHandlerMapping(FlowEngine engine, TaskBinder binder, FlowWebSettings settings,
-			LoginRequiredHandler loginRequiredHandler, FlowsProperties properties) {
-		FlowHandlerMapping mapping = new FlowHandlerMapping(engine, binder, settings, loginRequiredHandler);
+			LoginRequiredHandler loginRequiredHandler, ObjectProvider<FlowHtmxSettings> htmx,
+			FlowsProperties properties) {
+		FlowHandlerMapping mapping = new FlowHandlerMapping(engine, binder, settings, loginRequiredHandler,
+				htmx.getIfAvailable());
 		mapping.setGraphEnabled(properties.getGraph().isEnabled());
 		return mapping;
 	}
@@ -105,8 +117,7 @@ public final class FlowsWebAutoConfiguration {
 	}
 
 	@Bean
-	static BeanPostProcessor flowsRequestDataValueProcessorComposer(
-			org.springframework.beans.factory.ObjectProvider<FlowWebSettings> settings) {
+	static BeanPostProcessor flowsRequestDataValueProcessorComposer(ObjectProvider<FlowWebSettings> settings) {
 		return new BeanPostProcessor() {
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String beanName) {
@@ -117,6 +128,41 @@ public final class FlowsWebAutoConfiguration {
 				return bean;
 			}
 		};
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(HtmxCondition.class)
+	static class HtmxConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		FlowHtmxSettings flowsHtmxSettings(FlowsProperties properties) {
+			FlowsProperties.Htmx htmx = properties.getHtmx();
+			return new FlowHtmxSettings(htmx.getFragment(), htmx.getOutOfBand());
+		}
+
+	}
+
+	/**
+	 * htmx support is on when {@code flows.htmx.enabled} says so, or, when it says
+	 * nothing, when htmx-spring-boot is on the classpath (the application uses htmx).
+	 */
+	static class HtmxCondition extends SpringBootCondition {
+
+		private static final String LIBRARY = "io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest";
+
+		@Override
+		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			ConditionMessage.Builder message = ConditionMessage.forCondition("Flows htmx support");
+			Boolean enabled = context.getEnvironment().getProperty("flows.htmx.enabled", Boolean.class);
+			if (enabled != null) {
+				return new ConditionOutcome(enabled, message.because("flows.htmx.enabled is " + enabled));
+			}
+			return ClassUtils.isPresent(LIBRARY, context.getClassLoader())
+					? ConditionOutcome.match(message.found("class").items(LIBRARY))
+					: ConditionOutcome.noMatch(message.didNotFind("class").items(LIBRARY));
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

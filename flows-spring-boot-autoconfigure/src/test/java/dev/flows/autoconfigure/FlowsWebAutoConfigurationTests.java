@@ -13,6 +13,7 @@ import dev.flows.store.TaskStore;
 import dev.flows.store.memory.InMemoryTaskStore;
 import dev.flows.web.CookieTaskBinder;
 import dev.flows.web.FlowHandlerMapping;
+import dev.flows.web.FlowHtmxSettings;
 import dev.flows.web.FlowRequestDataValueProcessor;
 import dev.flows.web.FlowWebMvcConfigurer;
 import dev.flows.web.FlowWebSettings;
@@ -131,6 +132,32 @@ class FlowsWebAutoConfigurationTests {
 	}
 
 	@Test
+	void htmxSupportIsOffUnlessAskedFor() {
+		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(FlowHtmxSettings.class));
+		this.contextRunner.withPropertyValues("flows.htmx.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(FlowHtmxSettings.class));
+	}
+
+	@Test
+	void htmxSettingsFollowProperties() {
+		this.contextRunner.withPropertyValues("flows.htmx.enabled=true")
+			.run((context) -> assertThat(context.getBean(FlowHtmxSettings.class)).isEqualTo(FlowHtmxSettings.DEFAULTS));
+		this.contextRunner
+			.withPropertyValues("flows.htmx.enabled=true", "flows.htmx.fragment=content",
+					"flows.htmx.out-of-band=:: title,fragments :: progress")
+			.run((context) -> assertThat(context.getBean(FlowHtmxSettings.class))
+				.isEqualTo(new FlowHtmxSettings("content", List.of(":: title", "fragments :: progress"))));
+	}
+
+	@Test
+	void htmxSettingsBackOff() {
+		FlowHtmxSettings mine = new FlowHtmxSettings("mine", List.of());
+		this.contextRunner.withPropertyValues("flows.htmx.enabled=true")
+			.withBean(FlowHtmxSettings.class, () -> mine)
+			.run((context) -> assertThat(context.getBean(FlowHtmxSettings.class)).isSameAs(mine));
+	}
+
+	@Test
 	void taskBinderBacksOff() {
 		this.contextRunner.withBean("myBinder", TaskBinder.class, () -> TaskBinder.NONE)
 			.withPropertyValues("flows.binder.type=principal")
@@ -221,7 +248,8 @@ class FlowsWebAutoConfigurationTests {
 			for (String name : List.of("flows.store.type", "flows.task.id-param", "flows.task.idle-timeout",
 					"flows.task.max-state-size", "flows.task.completed-retention", "flows.task.on-unknown",
 					"flows.binder.type", "flows.binder.cookie.secret", "flows.cleanup.cron",
-					"flows.jpa.initialize-schema", "flows.redis.key-prefix")) {
+					"flows.jpa.initialize-schema", "flows.redis.key-prefix", "flows.htmx.enabled",
+					"flows.htmx.fragment", "flows.htmx.out-of-band")) {
 				assertThat(byName).containsKey(name);
 				assertThat(byName.get(name).get("description")).as(name).isNotNull();
 			}

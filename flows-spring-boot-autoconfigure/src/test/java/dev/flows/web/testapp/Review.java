@@ -12,7 +12,7 @@ import dev.flows.definition.RequiresState;
 
 import org.springframework.ui.Model;
 
-@FlowAction(title = "Review and order", view = "order/review", submitLabel = "Place order")
+@FlowAction(title = "Review and order", view = "order/review", submitLabel = "Place order", fragment = "summary")
 @RequiresLogin
 @RequiresState(value = "item", otherwise = PickItem.class)
 public class Review {
