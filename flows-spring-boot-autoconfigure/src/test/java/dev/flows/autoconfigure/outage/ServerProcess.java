@@ -7,11 +7,14 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * A real server this test starts, kills and starts again on the same port and data
@@ -53,18 +56,20 @@ abstract class ServerProcess implements AutoCloseable {
 	}
 
 	void awaitListening() {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-		while (System.nanoTime() < deadline) {
-			try (Socket socket = new Socket()) {
-				socket.connect(new InetSocketAddress("127.0.0.1", this.port), 200);
-				return;
-			}
-			catch (IOException ex) {
-				sleep(50);
-			}
+		await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(50))
+			.alias(getClass().getSimpleName() + " listening on port " + this.port + " (logs in " + this.directory + ")")
+			.until(this::accepts);
+	}
+
+	private boolean accepts() {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress("127.0.0.1", this.port), 200);
+			return true;
 		}
-		throw new IllegalStateException(getClass().getSimpleName() + " does not listen on port " + this.port
-				+ "; see the logs in " + this.directory);
+		catch (IOException ex) {
+			return false;
+		}
 	}
 
 	/** Runs a command to its end. */
@@ -89,16 +94,6 @@ abstract class ServerProcess implements AutoCloseable {
 
 	static List<String> command(String... words) {
 		return new ArrayList<>(List.of(words));
-	}
-
-	static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private static int freePort() {

@@ -24,6 +24,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
@@ -61,7 +62,7 @@ class StoreOutageTests {
 	private static final int BURST = 2 * SERVER_THREADS;
 
 	@Test
-	void redisOutage() throws InterruptedException {
+	void redisOutage() {
 		try (RedisProcess redis = new RedisProcess()) {
 			redis.start();
 			outage(redis, "flows.store.type=redis", "spring.data.redis.url=" + redis.url());
@@ -69,7 +70,7 @@ class StoreOutageTests {
 	}
 
 	@Test
-	void postgresqlOutage() throws InterruptedException {
+	void postgresqlOutage() {
 		try (PostgresProcess postgres = new PostgresProcess()) {
 			postgres.start();
 			outage(postgres, "flows.store.type=jpa", "spring.datasource.url=" + postgres.jdbcUrl(),
@@ -78,7 +79,7 @@ class StoreOutageTests {
 		}
 	}
 
-	private void outage(ServerProcess server, String... storeProperties) throws InterruptedException {
+	private void outage(ServerProcess server, String... storeProperties) {
 		try (ConfigurableApplicationContext app = start(storeProperties)) {
 			Http http = new Http(app.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
 			CircuitBreaker breaker = app.getBean(TaskStoreGuard.class).circuitBreaker().orElseThrow();
@@ -88,16 +89,10 @@ class StoreOutageTests {
 			assertThat(http.get("/wizard/plan?_id=" + id).statusCode()).isEqualTo(200);
 
 			server.kill();
-			// HikariCP hands out a connection used within the last 500 ms without
-			// checking it. A
-			// statement on such a connection fails at once, and JpaTaskStore reports the
-			// failed
-			// rollback after it as a JpaSystemException (a 500) instead of as
-			// unavailable: a gap of
-			// the JPA store, left to its rework. Past that window Hikari checks every
-			// connection and
-			// waits up to 30 s for a new one: the wait this test is about.
-			Thread.sleep(1000);
+			// HikariCP would hand out a connection used within the last 500 ms without
+			// checking it; the build sets that window to 0 for these tests
+			// (com.zaxxer.hikari.aliveBypassWindowMs), so every connection is checked and
+			// Hikari waits up to 30 s for a new one: the wait this test is about.
 
 			assertTimeoutPreemptively(HANG, () -> {
 				List<CompletableFuture<HttpResponse<String>>> burst = new ArrayList<>();
@@ -123,11 +118,9 @@ class StoreOutageTests {
 
 			server.start();
 
-			assertTimeoutPreemptively(RECOVERY, () -> {
-				while (http.get(resume).statusCode() != 303) {
-					Thread.sleep(250);
-				}
-			});
+			await().atMost(RECOVERY)
+				.pollInterval(Duration.ofMillis(250))
+				.until(() -> http.get(resume).statusCode() == 303);
 			for (int i = 0; i < 5; i++) {
 				assertThat(http.get(resume).statusCode()).isEqualTo(303);
 			}
@@ -156,28 +149,25 @@ class StoreOutageTests {
 		return new SpringApplicationBuilder(PlainApplication.class).properties(properties.toArray(String[]::new)).run();
 	}
 
-	private static String startTask(ConfigurableApplicationContext app) throws InterruptedException {
+	private static String startTask(ConfigurableApplicationContext app) {
 		FlowEngine engine = app.getBean(FlowEngine.class);
 		Task task = engine.newTask(app.getBean(FlowRegistry.class).byPath("/wizard").orElseThrow(), "", null);
 		// The first store call opens the client's connection and loads its classes, which
 		// on a busy
 		// machine may take longer than the guard's timeout.
-		for (int attempt = 1;; attempt++) {
-			try {
-				engine.save(task);
-				return task.id();
-			}
-			catch (TaskStoreUnavailableException ex) {
-				if (attempt == 10) {
-					throw ex;
+		await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofSeconds(1))
+			.ignoreException(TaskStoreUnavailableException.class)
+			.until(() -> {
+				try {
+					engine.save(task);
 				}
-				Thread.sleep(1000);
-			}
-			catch (IllegalStateException ex) {
-				// the attempt that timed out stored it after all
-				return task.id();
-			}
-		}
+				catch (IllegalStateException ex) {
+					// the attempt that timed out stored it after all
+				}
+				return true;
+			});
+		return task.id();
 	}
 
 	/** Plain HTTP/1.1 requests to the application, redirects not followed. */
