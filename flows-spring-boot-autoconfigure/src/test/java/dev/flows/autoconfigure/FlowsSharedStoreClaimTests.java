@@ -66,6 +66,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.context.WebApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -86,6 +87,12 @@ class FlowsSharedStoreClaimTests {
 	static final AtomicInteger picks = new AtomicInteger();
 
 	static final AtomicInteger payments = new AtomicInteger();
+
+	/** Requests that reached either node since {@link Browser#concurrently} began. */
+	static final AtomicInteger arrived = new AtomicInteger();
+
+	/** How many copies of a submit {@link Browser#concurrently} sends; 0 otherwise. */
+	static volatile int copies;
 
 	static final SharedClock clock = new SharedClock();
 
@@ -207,8 +214,21 @@ class FlowsSharedStoreClaimTests {
 		return Long.toString(node.getBean(TaskStore.class).find(id).orElseThrow().version());
 	}
 
+	/**
+	 * A slow step: it runs until every copy of a concurrent submit has reached a node, so
+	 * that each copy meets the claim it holds, whatever the machine's speed.
+	 */
+	static void holdUntilEveryCopyArrived() {
+		await().atMost(Duration.ofSeconds(10)).until(() -> arrived.get() >= copies);
+	}
+
 	private static MockMvc mockMvc(ApplicationContext context) {
-		return MockMvcBuilders.webAppContextSetup((WebApplicationContext) context).build();
+		return MockMvcBuilders.webAppContextSetup((WebApplicationContext) context)
+			.addFilters((request, response, chain) -> {
+				arrived.incrementAndGet();
+				chain.doFilter(request, response);
+			})
+			.build();
 	}
 
 	/** One browser (one binding cookie) whose requests reach either node. */
@@ -250,6 +270,8 @@ class FlowsSharedStoreClaimTests {
 				java.util.function.IntFunction<MockHttpServletRequestBuilder> request) throws Exception {
 			ExecutorService pool = Executors.newFixedThreadPool(count);
 			try {
+				arrived.set(0);
+				copies = count;
 				CountDownLatch go = new CountDownLatch(1);
 				List<Future<MockHttpServletResponse>> futures = new ArrayList<>();
 				for (int i = 0; i < count; i++) {
@@ -268,6 +290,7 @@ class FlowsSharedStoreClaimTests {
 				return answers;
 			}
 			finally {
+				copies = 0;
 				pool.shutdownNow();
 			}
 		}
@@ -298,10 +321,10 @@ class FlowsSharedStoreClaimTests {
 		}
 
 		@OnPost
-		Outcome pick(@RequestParam String item, TaskState state) throws InterruptedException {
+		Outcome pick(@RequestParam String item, TaskState state) {
 			picks.incrementAndGet();
 			if ("slow".equals(item)) {
-				Thread.sleep(300);
+				holdUntilEveryCopyArrived();
 			}
 			state.put("item", item);
 			return Outcome.complete();
@@ -318,9 +341,9 @@ class FlowsSharedStoreClaimTests {
 
 		/** As slow as a payment gateway. */
 		@OnPost
-		Outcome pay() throws InterruptedException {
+		Outcome pay() {
 			payments.incrementAndGet();
-			Thread.sleep(300);
+			holdUntilEveryCopyArrived();
 			return Outcome.complete();
 		}
 
