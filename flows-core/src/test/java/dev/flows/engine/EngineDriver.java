@@ -616,11 +616,18 @@ final class EngineDriver {
 						.isThrownBy(() -> this.engine.complete(run.task, at, Outcome.cancel(), USER));
 					release(model, holds, run);
 				}
+				else if (model == null || model.incarnation != run.incarnation || model.version != run.version) {
+					// The delete is conditional on the version the run loaded: a cancel
+					// decided after someone saved over it (or removed it) removes
+					// nothing.
+					this.happened.add("cancel refused: saved or deleted meanwhile");
+					assertThatExceptionOfType(StaleTaskException.class).as(context(what + ", saved meanwhile"))
+						.isThrownBy(() -> this.engine.complete(run.task, at, Outcome.cancel(), USER));
+					release(model, holds, run);
+				}
 				else {
 					assertThatNoException().as(context(what))
 						.isThrownBy(() -> this.engine.complete(run.task, at, Outcome.cancel(), USER));
-					// The task is deleted by id, whatever happened to it since the run
-					// claimed it.
 					this.tasks.remove(run.taskId);
 					this.happened.add("cancelled by a handler");
 					this.expectedAnnouncements.addAll(run.unannounced);
