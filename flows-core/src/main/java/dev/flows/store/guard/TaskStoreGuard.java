@@ -36,12 +36,24 @@ import org.springframework.util.ClassUtils;
  * Keeps an outage of the task store from holding the application's threads. Every call to
  * a store {@linkplain #guard(TaskStore) guarded} by it:
  * <ul>
- * <li>runs on one of the guard's own threads (at most {@link Builder#maxConcurrentCalls}
- * at once, the others wait their turn), and its caller waits at most
- * {@link Builder#timeout} (2 seconds by default) before it gets a
- * {@link TaskStoreUnavailableException}, which the web layer answers with 503; the late
- * call is then interrupted. Store clients wait much longer by default: Lettuce 60 seconds
- * for a Redis command, HikariCP 30 seconds for a database connection;</li>
+ * <li>is given {@link Builder#timeout} (2 seconds by default), after which its caller
+ * gets a {@link TaskStoreUnavailableException}, which the web layer answers with 503.
+ * Store clients wait much longer by default: Lettuce 60 seconds for a Redis command,
+ * HikariCP 30 seconds for a database connection. How the limit is kept depends on the
+ * guard's {@link Isolation}:
+ * <ul>
+ * <li>{@link Isolation#GUARD_THREAD GUARD_THREAD} (the default): the call runs on one of
+ * the guard's own threads (at most {@link Builder#maxConcurrentCalls} at once, the others
+ * wait their turn), and its caller stops waiting at the timeout even if the call cannot
+ * be interrupted, as a blocking socket read cannot; the late call is then interrupted.
+ * Each call costs two hand-offs between threads;</li>
+ * <li>{@link Isolation#CALLER_THREAD CALLER_THREAD}: the call runs on its caller's
+ * thread, and a single watchdog thread interrupts it once it is late. This costs no
+ * hand-off, but bounds only waits that give way to an interrupt: Lettuce's wait for a
+ * Redis reply and HikariCP's wait for a connection do, a JDBC driver's socket read on a
+ * dead network does not. Right for Redis and for an in-memory database;</li>
+ * </ul>
+ * </li>
  * <li>runs on the caller's thread instead, without a time limit, while that thread has an
  * actual Spring transaction, so that the JPA store keeps joining the application's
  * transactions;</li>
@@ -88,10 +100,19 @@ public final class TaskStoreGuard implements AutoCloseable {
 
 	private final Duration waitInOpenState;
 
+	private final Isolation isolation;
+
+	private final int maxConcurrentCalls;
+
+	// One of the two, as the isolation says.
 	private final ThreadPoolExecutor executor;
+
+	private final CallerThreadTimeouts callerThreadTimeouts;
 
 	private TaskStoreGuard(Builder builder) {
 		this.timeout = builder.timeout;
+		this.isolation = builder.isolation;
+		this.maxConcurrentCalls = builder.maxConcurrentCalls;
 		this.timeLimiter = TimeLimiter.of(CIRCUIT_BREAKER_NAME,
 				TimeLimiterConfig.custom().timeoutDuration(builder.timeout).cancelRunningFuture(true).build());
 		if (builder.circuitBreaker) {
@@ -108,11 +129,18 @@ public final class TaskStoreGuard implements AutoCloseable {
 			this.circuitBreaker = null;
 			this.waitInOpenState = null;
 		}
-		CustomizableThreadFactory threads = new CustomizableThreadFactory("flows-store-");
-		threads.setDaemon(true);
-		this.executor = new ThreadPoolExecutor(builder.maxConcurrentCalls, builder.maxConcurrentCalls, 60,
-				TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE_CAPACITY), threads);
-		this.executor.allowCoreThreadTimeOut(true);
+		if (this.isolation == Isolation.CALLER_THREAD) {
+			this.executor = null;
+			this.callerThreadTimeouts = new CallerThreadTimeouts(builder.timeout);
+		}
+		else {
+			CustomizableThreadFactory threads = new CustomizableThreadFactory("flows-store-");
+			threads.setDaemon(true);
+			this.executor = new ThreadPoolExecutor(builder.maxConcurrentCalls, builder.maxConcurrentCalls, 60,
+					TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE_CAPACITY), threads);
+			this.executor.allowCoreThreadTimeOut(true);
+			this.callerThreadTimeouts = null;
+		}
 	}
 
 	/** A guard with the defaults, to be adjusted. */
@@ -130,9 +158,17 @@ public final class TaskStoreGuard implements AutoCloseable {
 		return this.timeout;
 	}
 
-	/** How many store calls run at once at most. */
+	/**
+	 * How many store calls run at once at most on the guard's threads; no bound with
+	 * {@link Isolation#CALLER_THREAD}.
+	 */
 	public int maxConcurrentCalls() {
-		return this.executor.getMaximumPoolSize();
+		return this.maxConcurrentCalls;
+	}
+
+	/** Which thread runs a store call, and how its time limit is kept. */
+	public Isolation isolation() {
+		return this.isolation;
 	}
 
 	/** The circuit breaker, unless the guard has none: its state, metrics and events. */
@@ -140,10 +176,22 @@ public final class TaskStoreGuard implements AutoCloseable {
 		return Optional.ofNullable(this.circuitBreaker);
 	}
 
+	/**
+	 * The watchdog of calls on their callers' threads, if the guard has one; for tests.
+	 */
+	CallerThreadTimeouts callerThreadTimeouts() {
+		return this.callerThreadTimeouts;
+	}
+
 	/** Stops the guard's threads, interrupting calls still running; later calls fail. */
 	@Override
 	public void close() {
-		this.executor.shutdownNow();
+		if (this.executor != null) {
+			this.executor.shutdownNow();
+		}
+		else {
+			this.callerThreadTimeouts.close();
+		}
 	}
 
 	/**
@@ -166,6 +214,9 @@ public final class TaskStoreGuard implements AutoCloseable {
 	}
 
 	private <T> T callWithTimeout(String operation, Supplier<T> work) {
+		if (this.callerThreadTimeouts != null) {
+			return this.callerThreadTimeouts.call(operation, work);
+		}
 		FutureTask<T> task = new FutureTask<>(work::get);
 		try {
 			this.executor.execute(task);
@@ -232,6 +283,25 @@ public final class TaskStoreGuard implements AutoCloseable {
 
 	}
 
+	/** Which thread runs a guarded store call, and so how its time limit is kept. */
+	public enum Isolation {
+
+		/**
+		 * On one of the guard's threads, while the caller waits at most the timeout: the
+		 * limit holds whatever the call waits for, at the cost of two hand-offs between
+		 * threads per call.
+		 */
+		GUARD_THREAD,
+
+		/**
+		 * On the caller's thread, which a watchdog interrupts once the call outlasts the
+		 * timeout: no hand-off, but the limit holds only for waits that give way to an
+		 * interrupt (Lettuce's, HikariCP's), not for a blocking socket read.
+		 */
+		CALLER_THREAD
+
+	}
+
 	/** Settings of a {@link TaskStoreGuard}. */
 	public static final class Builder {
 
@@ -243,7 +313,19 @@ public final class TaskStoreGuard implements AutoCloseable {
 
 		private boolean circuitBreaker = true;
 
+		private Isolation isolation = Isolation.GUARD_THREAD;
+
 		private Builder() {
+		}
+
+		/**
+		 * Which thread runs a store call: {@link Isolation#GUARD_THREAD} by default,
+		 * which bounds any wait; {@link Isolation#CALLER_THREAD} saves the hand-offs
+		 * where every wait of the store's client gives way to an interrupt.
+		 */
+		public Builder isolation(Isolation isolation) {
+			this.isolation = Objects.requireNonNull(isolation, "isolation");
+			return this;
 		}
 
 		/** How long a caller waits for one store call; 2 seconds by default. */

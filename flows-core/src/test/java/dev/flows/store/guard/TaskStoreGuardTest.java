@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -237,6 +240,163 @@ class TaskStoreGuardTest {
 		verify(this.delegate, times(4)).delete("t");
 	}
 
+	// --- caller-thread isolation
+	// ------------------------------------------------------------------------
+
+	private TaskStore guardedOnCallersThread() {
+		return guarded((builder) -> builder.isolation(TaskStoreGuard.Isolation.CALLER_THREAD));
+	}
+
+	@Test
+	void onTheCallersThreadACallThatHangsIsInterruptedAndAnswersUnavailableAfterTheTimeout() {
+		TaskStore store = guardedOnCallersThread();
+		AtomicReference<Thread> ranOn = new AtomicReference<>();
+		given(this.delegate.find("t")).willAnswer((invocation) -> {
+			ranOn.set(Thread.currentThread());
+			new CountDownLatch(1).await();
+			return Optional.empty();
+		});
+
+		assertTimeoutPreemptively(HANG, () -> {
+			long start = System.nanoTime();
+			assertThatExceptionOfType(TaskStoreUnavailableException.class).isThrownBy(() -> store.find("t"))
+				.withMessage("The task store did not answer within 200 ms (find)")
+				.withCauseInstanceOf(InterruptedException.class);
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).as("not before the deadline")
+				.isGreaterThanOrEqualTo(TIMEOUT);
+			assertThat(ranOn.get()).isSameAs(Thread.currentThread());
+			assertThat(Thread.currentThread().isInterrupted()).as("the watchdog's interrupt is cleared").isFalse();
+			// The thread waits again as any other: the interrupt is not left to hit it.
+			assertThat(new CountDownLatch(1).await(3 * TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).isFalse();
+		});
+		assertThat(this.guard.isolation()).isEqualTo(TaskStoreGuard.Isolation.CALLER_THREAD);
+	}
+
+	@Test
+	void onTheCallersThreadALateAnswerIsUnavailableToo() {
+		// A client that swallows the interrupt and answers after the deadline: the caller
+		// gets what it would get from a guard thread.
+		TaskStore store = guardedOnCallersThread();
+		given(this.delegate.touch(anyString(), any())).willAnswer((invocation) -> {
+			awaitUninterruptibly(new CountDownLatch(1), 2 * TIMEOUT.toMillis());
+			return true;
+		});
+
+		assertTimeoutPreemptively(HANG, () -> {
+			assertThatExceptionOfType(TaskStoreUnavailableException.class)
+				.isThrownBy(() -> store.touch("t", this.clock.instant()))
+				.withMessage("The task store did not answer within 200 ms (touch)")
+				.withCauseInstanceOf(TimeoutException.class);
+			assertThat(Thread.currentThread().isInterrupted()).isFalse();
+		});
+	}
+
+	@Test
+	void onTheCallersThreadAFastCallIsLeftAlone() throws InterruptedException {
+		TaskStore store = guardedOnCallersThread();
+		AtomicReference<Thread> ranOn = new AtomicReference<>();
+		TaskRecord record = record();
+		given(this.delegate.find(record.id())).willAnswer((invocation) -> {
+			ranOn.set(Thread.currentThread());
+			return Optional.of(record);
+		});
+		TaskStoreUnavailableException failure = unavailable();
+		willThrow(failure).given(this.delegate).delete("t");
+
+		assertThat(store.find(record.id())).contains(record);
+		assertThat(catchThrowable(() -> store.delete("t"))).isSameAs(failure);
+
+		assertThat(ranOn.get()).isSameAs(Thread.currentThread());
+		assertThat(this.guard.callerThreadTimeouts().inFlight()).isZero();
+		// Well past the deadlines of both calls: the watchdog must not interrupt this
+		// thread.
+		Thread.sleep(3 * TIMEOUT.toMillis());
+		assertThat(Thread.currentThread().isInterrupted()).isFalse();
+	}
+
+	@Test
+	void onTheCallersThreadAnInterruptTheCallerHadIsKept() {
+		TaskStore store = guardedOnCallersThread();
+		given(this.delegate.touch(anyString(), any())).willAnswer((invocation) -> {
+			awaitUninterruptibly(new CountDownLatch(1), 2 * TIMEOUT.toMillis());
+			return true;
+		});
+
+		assertTimeoutPreemptively(HANG, () -> {
+			Thread.currentThread().interrupt();
+			assertThatExceptionOfType(TaskStoreUnavailableException.class)
+				.isThrownBy(() -> store.touch("t", this.clock.instant()));
+			assertThat(Thread.interrupted()).isTrue();
+		});
+	}
+
+	@Test
+	void onTheCallersThreadConcurrentCallsEachHaveTheirOwnDeadline() throws Exception {
+		TaskStore store = guardedOnCallersThread();
+		CountDownLatch firstStarted = new CountDownLatch(1);
+		given(this.delegate.find("first")).willAnswer((invocation) -> {
+			firstStarted.countDown();
+			new CountDownLatch(1).await();
+			return Optional.empty();
+		});
+		given(this.delegate.find("second")).willAnswer((invocation) -> {
+			new CountDownLatch(1).await();
+			return Optional.empty();
+		});
+		given(this.delegate.find("fast")).willReturn(Optional.empty());
+		ExecutorService callers = Executors.newFixedThreadPool(2);
+		try {
+			Future<Duration> first = callers.submit(() -> timeToFailure(() -> store.find("first")));
+			assertThat(firstStarted.await(HANG.toSeconds(), TimeUnit.SECONDS)).isTrue();
+			// Half the timeout into the first call: with a deadline shared with it, the
+			// second call would fail after about half the timeout.
+			Thread.sleep(TIMEOUT.toMillis() / 2);
+			Future<Duration> second = callers.submit(() -> timeToFailure(() -> store.find("second")));
+			assertThat(store.find("fast")).as("a call made meanwhile answers").isEmpty();
+
+			assertThat(first.get(HANG.toSeconds(), TimeUnit.SECONDS)).isGreaterThanOrEqualTo(TIMEOUT);
+			assertThat(second.get(HANG.toSeconds(), TimeUnit.SECONDS)).isGreaterThanOrEqualTo(TIMEOUT);
+		}
+		finally {
+			callers.shutdownNow();
+		}
+		assertThat(this.guard.callerThreadTimeouts().inFlight()).isZero();
+	}
+
+	@Test
+	void onTheCallersThreadTimeoutsCountAsFailures() {
+		TaskStore store = guardedOnCallersThread();
+		given(this.delegate.find(anyString())).willAnswer((invocation) -> {
+			new CountDownLatch(1).await();
+			return Optional.empty();
+		});
+		assertTimeoutPreemptively(HANG, () -> {
+			for (int i = 0; i < 4; i++) {
+				assertThatExceptionOfType(TaskStoreUnavailableException.class).isThrownBy(() -> store.find("t"))
+					.withMessageContaining("did not answer");
+			}
+		});
+		assertThat(state()).isEqualTo(CircuitBreaker.State.OPEN);
+		assertThatExceptionOfType(StoreConsideredDownException.class).isThrownBy(() -> store.find("t"));
+		verify(this.delegate, times(4)).find(anyString());
+	}
+
+	@Test
+	void onTheCallersThreadAClosedGuardRefusesCalls() {
+		TaskStore store = guardedOnCallersThread();
+		this.guard.close();
+		assertThatExceptionOfType(TaskStoreUnavailableException.class).isThrownBy(() -> store.find("t"));
+		verify(this.delegate, times(0)).find(anyString());
+	}
+
+	/** How long {@code call} took to fail with {@link TaskStoreUnavailableException}. */
+	private static Duration timeToFailure(Runnable call) {
+		long start = System.nanoTime();
+		assertThatExceptionOfType(TaskStoreUnavailableException.class).isThrownBy(call::run)
+			.withMessageContaining("did not answer");
+		return Duration.ofNanos(System.nanoTime() - start);
+	}
+
 	// --- circuit breaker
 	// ------------------------------------------------------------------------
 
@@ -339,6 +499,7 @@ class TaskStoreGuardTest {
 		this.guard = TaskStoreGuard.builder().build();
 		assertThat(this.guard.timeout()).isEqualTo(Duration.ofSeconds(2));
 		assertThat(this.guard.maxConcurrentCalls()).isEqualTo(200);
+		assertThat(this.guard.isolation()).isEqualTo(TaskStoreGuard.Isolation.GUARD_THREAD);
 		CircuitBreaker breaker = this.guard.circuitBreaker().orElseThrow();
 		assertThat(breaker.getName()).isEqualTo("flowsTaskStore");
 		assertThat(breaker.getCircuitBreakerConfig().getFailureRateThreshold()).isEqualTo(50);
@@ -368,6 +529,20 @@ class TaskStoreGuardTest {
 		Instant now = this.clock.instant();
 		return new TaskRecord(TaskIds.newId(), "f", "step", null, "{}", null, "b", "ACTIVE", 1, now, now,
 				now.plusSeconds(60));
+	}
+
+	/** Waits {@code millis} whatever interrupts come, as a client that swallows them. */
+	private static void awaitUninterruptibly(CountDownLatch latch, long millis) {
+		long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+		while (true) {
+			try {
+				latch.await(end - System.nanoTime(), TimeUnit.NANOSECONDS);
+				return;
+			}
+			catch (InterruptedException ex) {
+				// keep waiting
+			}
+		}
 	}
 
 	private static void awaitUninterruptibly(CountDownLatch latch) {
