@@ -144,6 +144,18 @@ class FlowsProperties {
 		 */
 		private int maxConcurrentCalls = 200;
 
+		/**
+		 * Which thread runs a task store call. "caller-thread": the request's own, which
+		 * a watchdog interrupts once the call outlasts the timeout; no hand-off between
+		 * threads, but only waits that give way to an interrupt are bounded (Lettuce's
+		 * and HikariCP's do, a JDBC socket read on a dead network does not).
+		 * "guard-thread": one of the guard's threads, while the request waits at most the
+		 * timeout whatever the call waits for; two hand-offs per call. "auto": the
+		 * caller's thread for the Redis and memory stores and for the JPA store on an
+		 * in-memory database, the guard's threads otherwise.
+		 */
+		private Isolation isolation = Isolation.AUTO;
+
 		private final CircuitBreaker circuitBreaker = new CircuitBreaker();
 
 		public boolean isEnabled() {
@@ -170,8 +182,33 @@ class FlowsProperties {
 			this.maxConcurrentCalls = maxConcurrentCalls;
 		}
 
+		public Isolation getIsolation() {
+			return this.isolation;
+		}
+
+		public void setIsolation(Isolation isolation) {
+			this.isolation = isolation;
+		}
+
 		public CircuitBreaker getCircuitBreaker() {
 			return this.circuitBreaker;
+		}
+
+		/** Which thread runs a guarded task store call. */
+		enum Isolation {
+
+			/**
+			 * The caller's thread where every wait of the store's client gives way to an
+			 * interrupt, the guard's threads otherwise.
+			 */
+			AUTO,
+
+			/** The caller's thread, interrupted by a watchdog once late. */
+			CALLER_THREAD,
+
+			/** One of the guard's threads; the caller stops waiting at the timeout. */
+			GUARD_THREAD
+
 		}
 
 		/**

@@ -1,5 +1,7 @@
 package dev.flows.autoconfigure;
 
+import javax.sql.DataSource;
+
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.core.registry.InMemoryRegistryStore;
@@ -9,7 +11,9 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import dev.flows.engine.FlowEngine;
 import dev.flows.store.TaskStore;
 import dev.flows.store.guard.TaskStoreGuard;
+import dev.flows.store.guard.TaskStoreGuard.Isolation;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -26,6 +30,11 @@ import org.springframework.context.annotation.Configuration;
  * and at once while the circuit breaker is open. On when Resilience4j is on the classpath
  * (the starter brings it) unless {@code flows.store.guard.enabled=false}; a
  * {@code TaskStoreGuard} bean of the application's replaces this one.
+ * <p>
+ * {@code flows.store.guard.isolation} chooses the thread a store call runs on; by default
+ * the caller's for the Redis and memory stores and for the JPA store on an in-memory
+ * database (a watchdog interrupts it once late: no hand-off), the guard's own for other
+ * stores (which also bounds a wait that ignores interrupts, such as a JDBC socket read).
  * <p>
  * With {@code resilience4j-micrometer} on the classpath, the breaker's metrics are bound
  * to the application's meter registry as {@code resilience4j.circuitbreaker.*}, tagged
@@ -44,11 +53,13 @@ public final class FlowsStoreGuardAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	TaskStoreGuard flowsTaskStoreGuard(FlowsProperties properties) {
+	TaskStoreGuard flowsTaskStoreGuard(FlowsProperties properties, ObjectProvider<TaskStore> store,
+			ObjectProvider<DataSource> dataSource) {
 		FlowsProperties.Guard guard = properties.getStore().getGuard();
 		TaskStoreGuard.Builder builder = TaskStoreGuard.builder()
 			.timeout(guard.getTimeout())
-			.maxConcurrentCalls(guard.getMaxConcurrentCalls());
+			.maxConcurrentCalls(guard.getMaxConcurrentCalls())
+			.isolation(isolation(guard.getIsolation(), store, dataSource));
 		FlowsProperties.Guard.CircuitBreaker breaker = guard.getCircuitBreaker();
 		if (!breaker.isEnabled()) {
 			return builder.withoutCircuitBreaker().build();
@@ -60,6 +71,19 @@ public final class FlowsStoreGuardAutoConfiguration {
 				.waitDurationInOpenState(breaker.getWaitDurationInOpenState())
 				.permittedNumberOfCallsInHalfOpenState(breaker.getPermittedNumberOfCallsInHalfOpenState()))
 			.build();
+	}
+
+	private static Isolation isolation(FlowsProperties.Guard.Isolation isolation, ObjectProvider<TaskStore> store,
+			ObjectProvider<DataSource> dataSource) {
+		return switch (isolation) {
+			case CALLER_THREAD -> Isolation.CALLER_THREAD;
+			case GUARD_THREAD -> Isolation.GUARD_THREAD;
+			case AUTO -> {
+				TaskStore unique = store.getIfUnique();
+				yield (unique != null) ? StoreGuardIsolation.of(unique, dataSource::getIfUnique)
+						: Isolation.GUARD_THREAD;
+			}
+		};
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -16,10 +16,15 @@ import dev.flows.engine.TaskIds;
 import dev.flows.engine.TaskNotFoundException;
 import dev.flows.store.TaskRecord;
 import dev.flows.store.TaskStore;
+import dev.flows.store.TestServers;
 import dev.flows.store.guard.TaskStoreGuard;
+import dev.flows.store.guard.TaskStoreGuard.Isolation;
+import dev.flows.store.jpa.JpaTaskStore;
+import dev.flows.store.redis.RedisTaskStore;
 import dev.flows.store.memory.InMemoryTaskStore;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
@@ -59,7 +64,7 @@ class FlowsStoreGuardAutoConfigurationTests {
 	}
 
 	@Test
-	void anApplicationsOwnStoreIsGuardedToo() {
+	void anApplicationsOwnStoreIsGuardedTooOnTheGuardsThreads() {
 		this.runner.withUserConfiguration(RecordingStoreConfiguration.class).run((context) -> {
 			loadUnknownTask(context);
 			Thread ranOn = context.getBean(RecordingStore.class).lastCaller.get();
@@ -166,6 +171,85 @@ class FlowsStoreGuardAutoConfigurationTests {
 			assertThat(guard.circuitBreaker()).isEmpty();
 			assertThat(guard.timeout()).isEqualTo(Duration.ofSeconds(9));
 		});
+	}
+
+	// --- isolation
+	// -------------------------------------------------------------------------------
+
+	@Test
+	void theMemoryStoreIsCalledOnTheCallersThread() {
+		this.runner.run((context) -> {
+			assertThat(context.getBean(TaskStoreGuard.class).isolation()).isEqualTo(Isolation.CALLER_THREAD);
+		});
+	}
+
+	@Test
+	void theRedisStoreIsCalledOnTheCallersThread() {
+		this.runner.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
+			.withPropertyValues("flows.store.type=redis", "spring.data.redis.url=" + TestServers.redisUrl(),
+					FIRST_CONNECTION_TIMEOUT)
+			.run((context) -> {
+				assertThat(context.getBean(TaskStore.class)).isInstanceOf(RedisTaskStore.class);
+				assertThat(context.getBean(TaskStoreGuard.class).isolation()).isEqualTo(Isolation.CALLER_THREAD);
+				loadUnknownTask(context);
+			});
+	}
+
+	@Test
+	void theJpaStoreOnAnInMemoryDatabaseIsCalledOnTheCallersThread() {
+		this.runner
+			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+					HibernateJpaAutoConfiguration.class, TransactionAutoConfiguration.class))
+			.withPropertyValues("flows.store.type=jpa")
+			.run((context) -> {
+				assertThat(context.getBean(TaskStore.class)).isInstanceOf(JpaTaskStore.class);
+				assertThat(context.getBean(TaskStoreGuard.class).isolation()).isEqualTo(Isolation.CALLER_THREAD);
+				loadUnknownTask(context);
+			});
+	}
+
+	@Test
+	void theJpaStoreOnPostgresqlIsCalledOnTheGuardsThreads() {
+		postgres().run((context) -> {
+			assertThat(context.getBean(TaskStore.class)).isInstanceOf(JpaTaskStore.class);
+			assertThat(context.getBean(TaskStoreGuard.class).isolation()).isEqualTo(Isolation.GUARD_THREAD);
+			loadUnknownTask(context);
+		});
+	}
+
+	@Test
+	void thePropertyChoosesTheCallersThreadForAnyStore() {
+		postgres().withPropertyValues("flows.store.guard.isolation=caller-thread")
+			.run((context) -> assertThat(context.getBean(TaskStoreGuard.class).isolation())
+				.isEqualTo(Isolation.CALLER_THREAD));
+		this.runner.withUserConfiguration(RecordingStoreConfiguration.class)
+			.withPropertyValues("flows.store.guard.isolation=caller-thread")
+			.run((context) -> {
+				loadUnknownTask(context);
+				assertThat(context.getBean(RecordingStore.class).lastCaller.get()).isSameAs(Thread.currentThread());
+			});
+	}
+
+	@Test
+	void thePropertyChoosesTheGuardsThreadsForAnyStore() {
+		this.runner.withPropertyValues("flows.store.guard.isolation=guard-thread")
+			.run((context) -> assertThat(context.getBean(TaskStoreGuard.class).isolation())
+				.isEqualTo(Isolation.GUARD_THREAD));
+	}
+
+	/**
+	 * The first call opens the client's connection, which on a busy machine can take
+	 * longer than the default timeout; these tests are about the thread, not the time.
+	 */
+	private static final String FIRST_CONNECTION_TIMEOUT = "flows.store.guard.timeout=30s";
+
+	private ApplicationContextRunner postgres() {
+		return this.runner
+			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+					HibernateJpaAutoConfiguration.class, TransactionAutoConfiguration.class))
+			.withPropertyValues("flows.store.type=jpa", "spring.datasource.url=" + TestServers.postgresJdbcUrl(),
+					"spring.datasource.username=postgres", "flows.jpa.initialize-schema=always",
+					FIRST_CONNECTION_TIMEOUT);
 	}
 
 	// --- metrics
