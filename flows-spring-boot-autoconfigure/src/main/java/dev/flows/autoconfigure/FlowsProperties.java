@@ -140,7 +140,8 @@ class FlowsProperties {
 		/**
 		 * How many task store calls run at once, on threads of the guard's own; more wait
 		 * their turn, within the timeout. At least the server's request threads, so that
-		 * no call waits for a thread: the bound is for a store that hangs.
+		 * no call waits for a thread: the bound is for a store that hangs. Only with the
+		 * "guard-thread" isolation.
 		 */
 		private int maxConcurrentCalls = 200;
 

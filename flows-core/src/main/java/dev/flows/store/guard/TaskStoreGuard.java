@@ -340,7 +340,8 @@ public final class TaskStoreGuard implements AutoCloseable {
 		 * threads); further calls wait for a thread, within their timeout. Fewer threads
 		 * than callers make calls queue behind each other whenever the store is slow, and
 		 * time out sooner than the store would have answered: the bound is for a store
-		 * that hangs, not for load.
+		 * that hangs, not for load. No bound with {@link Isolation#CALLER_THREAD}: each
+		 * call runs on its caller's thread.
 		 */
 		public Builder maxConcurrentCalls(int maxConcurrentCalls) {
 			Assert.isTrue(maxConcurrentCalls > 0, "maxConcurrentCalls must be positive");
