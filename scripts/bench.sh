@@ -155,17 +155,20 @@ DATE=$(date -u '+%Y-%m-%d %H:%M UTC')
 # (each search starts after the port given to the app before, which is not listening yet)
 start_app memory 8281; MEM_PORT=$APP_PORT; MEM_PID=$APP_PID
 start_app session $((MEM_PORT + 1)); SES_PORT=$APP_PORT; SES_PID=$APP_PID
-start_app jpa-h2 $((SES_PORT + 1)); H2_PORT=$APP_PORT; H2_PID=$APP_PID
+start_app session-jdbc $((SES_PORT + 1)); SJ_PORT=$APP_PORT; SJ_PID=$APP_PID
+start_app jpa-h2 $((SJ_PORT + 1)); H2_PORT=$APP_PORT; H2_PID=$APP_PID
 start_app jpa-pg $((H2_PORT + 1)); PG_APP_PORT=$APP_PORT; PG_APP_PID=$APP_PID
 start_app redis $((PG_APP_PORT + 1)); RED_PORT=$APP_PORT; RED_PID=$APP_PID
-for app in "memory $MEM_PORT $MEM_PID" "session $SES_PORT $SES_PID" "jpa-h2 $H2_PORT $H2_PID" \
+for app in "memory $MEM_PORT $MEM_PID" "session $SES_PORT $SES_PID" "session-jdbc $SJ_PORT $SJ_PID" \
+  "jpa-h2 $H2_PORT $H2_PID" \
   "jpa-pg $PG_APP_PORT $PG_APP_PID" "redis $RED_PORT $RED_PID"; do
   set -- $app; wait_app "$2" "$1" "$3"
 done
-log "apps up: memory $MEM_PID, session $SES_PID, jpa-h2 $H2_PID, jpa-pg $PG_APP_PID, redis $RED_PID"
+log "apps up: memory $MEM_PID, session $SES_PID, session-jdbc $SJ_PID, jpa-h2 $H2_PID, jpa-pg $PG_APP_PID, redis $RED_PID"
 
 V_A="a|plain controller, HttpSession|http://127.0.0.1:$MEM_PORT/plain|$MEM_PID|session|"
 V_B="b|plain controller, Spring Session on Redis|http://127.0.0.1:$SES_PORT/plain|$SES_PID|session|redis-server"
+V_BPG="b-pg|plain controller, Spring Session JDBC on PostgreSQL|http://127.0.0.1:$SJ_PORT/plain|$SJ_PID|session|postgres"
 V_C="c|Spring Web Flow 4.0.0|http://127.0.0.1:$MEM_PORT/swf|$MEM_PID|session|"
 V_MEM="d-mem|Flows, memory store|http://127.0.0.1:$MEM_PORT/flows|$MEM_PID|task|"
 V_H2="d-h2|Flows, JPA on H2|http://127.0.0.1:$H2_PORT/flows|$H2_PID|task|"
@@ -175,7 +178,7 @@ V_RED="d-redis|Flows, Redis store|http://127.0.0.1:$RED_PORT/flows|$RED_PID|task
 log "side by side"
 driver --users "$USERS" --warmup "$WARMUP" --warmup-flows "$WARMUP_FLOWS" --duration "$DURATION" \
   --rounds "$ROUNDS" --settle "$SETTLE" --heap-probe d-mem --title "Side by side, $USERS users" --out "$WORK/main.md" \
-  --variant "$V_A" --variant "$V_B" --variant "$V_C" --variant "$V_MEM" --variant "$V_H2" --variant "$V_PG" \
+  --variant "$V_A" --variant "$V_B" --variant "$V_BPG" --variant "$V_C" --variant "$V_MEM" --variant "$V_H2" --variant "$V_PG" \
   --variant "$V_RED"
 
 : >"$WORK/profiles.md"
@@ -331,6 +334,8 @@ for every variant) as
 
 - **a**: a plain \`@Controller\` keeping the answers in the HttpSession (POST-redirect-GET);
 - **b**: the same controller with Spring Session on Redis (a separate app process, profile \`session\`);
+- **b-pg**: the same controller with Spring Session JDBC on PostgreSQL (profile \`session-jdbc\`): what a
+  team picks today to keep a wizard's state in the database its nodes share;
 - **c**: Spring Web Flow 4.0.0, Java config as in its reference guide, every other setting its default;
 - **d**: Flows with its defaults, on each store (one app process per store: \`memory\`, \`jpa-h2\`,
   \`jpa-pg\`, \`redis\`; a, c and d-mem share the \`memory\` process).

@@ -62,10 +62,11 @@ class BenchController {
 	 * Bytes kept for the caller's flow in progress. {@code kind=session}: the
 	 * HttpSession's attributes as Java serialization writes them (what a session store
 	 * writes; Spring Web Flow's snapshots are serialized already); with Spring Session on
-	 * Redis, Redis's own {@code MEMORY USAGE} of the session's key. {@code kind=task}:
-	 * the task {@code _id} as its store keeps it ({@code pg_column_size} of the row on
-	 * PostgreSQL, the column octets on H2, {@code MEMORY USAGE} on Redis, the record's
-	 * UTF-8 text in memory); {@code json} is the record's text alone.
+	 * Redis, Redis's own {@code MEMORY USAGE} of the session's key; with Spring Session
+	 * JDBC, {@code pg_column_size} of its rows. {@code kind=task}: the task {@code _id}
+	 * as its store keeps it ({@code pg_column_size} of the row on PostgreSQL, the column
+	 * octets on H2, {@code MEMORY USAGE} on Redis, the record's UTF-8 text in memory);
+	 * {@code json} is the record's text alone.
 	 */
 	@GetMapping(path = "/size", produces = "text/plain")
 	String size(@RequestParam String kind, @RequestParam(name = "_id", required = false) String id,
@@ -75,10 +76,20 @@ class BenchController {
 			if (session == null) {
 				return "bytes=0 how=no-session";
 			}
+			boolean springSession = session.getClass().getName().contains("springframework.session");
 			RedisConnectionFactory factory = this.redis.getIfAvailable();
-			if (factory != null && session.getClass().getName().contains("springframework.session")) {
+			if (factory != null && springSession) {
 				return "bytes=" + memoryUsage(factory, "spring:session:sessions:" + session.getId())
 						+ " how=redis-memory-usage serialized=" + serializedSize(session);
+			}
+			DataSource db = this.dataSource.getIfAvailable();
+			if (db != null && springSession) {
+				// Spring Session JDBC: the session's row and its attributes' rows.
+				Long size = new JdbcTemplate(db).queryForObject("select pg_column_size(s.*) + coalesce((select"
+						+ " sum(pg_column_size(a.*)) from spring_session_attributes a where a.session_primary_id ="
+						+ " s.primary_id), 0) from spring_session s where s.session_id = ?", Long.class,
+						session.getId());
+				return "bytes=" + size + " how=pg_column_size serialized=" + serializedSize(session);
 			}
 			return "bytes=" + serializedSize(session) + " how=java-serialization";
 		}

@@ -17,8 +17,13 @@ public final class Position {
 
 	private final List<String> names;
 
+	// Positions are map keys on every request (the flow's nodes by position): the hash is
+	// computed once.
+	private final int hash;
+
 	private Position(List<String> names) {
 		this.names = names;
+		this.hash = names.hashCode();
 	}
 
 	/**
@@ -104,12 +109,13 @@ public final class Position {
 
 	@Override
 	public boolean equals(Object other) {
-		return (this == other) || (other instanceof Position position && this.names.equals(position.names));
+		return (this == other) || (other instanceof Position position && this.hash == position.hash
+				&& this.names.equals(position.names));
 	}
 
 	@Override
 	public int hashCode() {
-		return this.names.hashCode();
+		return this.hash;
 	}
 
 	/** The {@code /}-separated path, empty for {@link #ROOT}. */
