@@ -152,8 +152,8 @@ class FlowsProperties {
 		 * and HikariCP's do, a JDBC socket read on a dead network does not).
 		 * "guard-thread": one of the guard's threads, while the request waits at most the
 		 * timeout whatever the call waits for; two hand-offs per call. "auto": the
-		 * caller's thread for the Redis and memory stores and for the JPA store on an
-		 * in-memory database, the guard's threads otherwise.
+		 * caller's thread for the Redis and memory stores, the guard's threads for the
+		 * JPA store and a store of the application's.
 		 */
 		private Isolation isolation = Isolation.AUTO;
 

@@ -196,14 +196,14 @@ class FlowsStoreGuardAutoConfigurationTests {
 	}
 
 	@Test
-	void theJpaStoreOnAnInMemoryDatabaseIsCalledOnTheCallersThread() {
+	void theJpaStoreOnAnInMemoryDatabaseIsCalledOnTheGuardsThreads() {
 		this.runner
 			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
 					HibernateJpaAutoConfiguration.class, TransactionAutoConfiguration.class))
 			.withPropertyValues("flows.store.type=jpa")
 			.run((context) -> {
 				assertThat(context.getBean(TaskStore.class)).isInstanceOf(JpaTaskStore.class);
-				assertThat(context.getBean(TaskStoreGuard.class).isolation()).isEqualTo(Isolation.CALLER_THREAD);
+				assertThat(context.getBean(TaskStoreGuard.class).isolation()).isEqualTo(Isolation.GUARD_THREAD);
 				loadUnknownTask(context);
 			});
 	}

@@ -51,7 +51,7 @@ import org.springframework.util.ClassUtils;
  * thread, and a single watchdog thread interrupts it once it is late. This costs no
  * hand-off, but bounds only waits that give way to an interrupt: Lettuce's wait for a
  * Redis reply and HikariCP's wait for a connection do, a JDBC driver's socket read on a
- * dead network does not. Right for Redis and for an in-memory database;</li>
+ * dead network does not. Right for Redis and the memory store;</li>
  * </ul>
  * </li>
  * <li>runs on the caller's thread instead, without a time limit, while that thread has an
