@@ -144,7 +144,8 @@ mvn -B -q -Pbench -pl flows-bench -am package -DskipTests
 cp flows-bench/target/flows-bench.jar "$WORK/"
 cp -r flows-bench/target/classes "$WORK/classes"
 GIT=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
-git diff --quiet HEAD 2>/dev/null || GIT="$GIT with uncommitted changes"
+# (the file this script writes does not count)
+git diff --quiet HEAD -- . ':!BENCHMARKS.md' 2>/dev/null || GIT="$GIT with uncommitted changes"
 jfr_settings
 
 start_redis
