@@ -32,6 +32,7 @@ import dev.flows.store.TaskStoreUnavailableException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -292,7 +293,7 @@ class TaskStoreGuardTest {
 	}
 
 	@Test
-	void onTheCallersThreadAFastCallIsLeftAlone() throws InterruptedException {
+	void onTheCallersThreadAFastCallIsLeftAlone() throws Exception {
 		TaskStore store = guardedOnCallersThread();
 		AtomicReference<Thread> ranOn = new AtomicReference<>();
 		TaskRecord record = record();
@@ -302,16 +303,38 @@ class TaskStoreGuardTest {
 		});
 		TaskStoreUnavailableException failure = unavailable();
 		willThrow(failure).given(this.delegate).delete("t");
+		given(this.delegate.find("hangs")).willAnswer((invocation) -> {
+			new CountDownLatch(1).await();
+			return Optional.empty();
+		});
+		CountDownLatch laterCallTimedOut = new CountDownLatch(1);
+		ExecutorService caller = Executors.newSingleThreadExecutor();
+		try {
+			Future<Boolean> interruptedAfterwards = caller.submit(() -> {
+				assertThat(store.find(record.id())).contains(record);
+				assertThat(catchThrowable(() -> store.delete("t"))).isSameAs(failure);
+				assertThat(ranOn.get()).isSameAs(Thread.currentThread());
+				// Waits as any thread would; an interrupt meant for the calls above would
+				// end it.
+				try {
+					return !laterCallTimedOut.await(HANG.toSeconds(), TimeUnit.SECONDS);
+				}
+				catch (InterruptedException ex) {
+					return true;
+				}
+			});
+			await().atMost(HANG).until(() -> ranOn.get() != null && this.guard.callerThreadTimeouts().inFlight() == 0);
 
-		assertThat(store.find(record.id())).contains(record);
-		assertThat(catchThrowable(() -> store.delete("t"))).isSameAs(failure);
+			// A call made later times out: the watchdog has looked over the calls in
+			// flight after the deadlines of the fast calls.
+			assertThatExceptionOfType(TaskStoreUnavailableException.class).isThrownBy(() -> store.find("hangs"));
+			laterCallTimedOut.countDown();
 
-		assertThat(ranOn.get()).isSameAs(Thread.currentThread());
-		assertThat(this.guard.callerThreadTimeouts().inFlight()).isZero();
-		// Well past the deadlines of both calls: the watchdog must not interrupt this
-		// thread.
-		Thread.sleep(3 * TIMEOUT.toMillis());
-		assertThat(Thread.currentThread().isInterrupted()).isFalse();
+			assertThat(interruptedAfterwards.get(HANG.toSeconds(), TimeUnit.SECONDS)).as("interrupted").isFalse();
+		}
+		finally {
+			caller.shutdownNow();
+		}
 	}
 
 	@Test
@@ -334,7 +357,9 @@ class TaskStoreGuardTest {
 	void onTheCallersThreadConcurrentCallsEachHaveTheirOwnDeadline() throws Exception {
 		TaskStore store = guardedOnCallersThread();
 		CountDownLatch firstStarted = new CountDownLatch(1);
+		long[] firstStart = new long[1];
 		given(this.delegate.find("first")).willAnswer((invocation) -> {
+			firstStart[0] = System.nanoTime();
 			firstStarted.countDown();
 			new CountDownLatch(1).await();
 			return Optional.empty();
@@ -350,7 +375,9 @@ class TaskStoreGuardTest {
 			assertThat(firstStarted.await(HANG.toSeconds(), TimeUnit.SECONDS)).isTrue();
 			// Half the timeout into the first call: with a deadline shared with it, the
 			// second call would fail after about half the timeout.
-			Thread.sleep(TIMEOUT.toMillis() / 2);
+			await().pollInterval(Duration.ofMillis(5))
+				.atMost(HANG)
+				.until(() -> Duration.ofNanos(System.nanoTime() - firstStart[0]).compareTo(TIMEOUT.dividedBy(2)) >= 0);
 			Future<Duration> second = callers.submit(() -> timeToFailure(() -> store.find("second")));
 			assertThat(store.find("fast")).as("a call made meanwhile answers").isEmpty();
 

@@ -1,5 +1,6 @@
 package dev.flows.web.testapp;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.validation.Valid;
@@ -16,10 +17,21 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import static org.awaitility.Awaitility.await;
+
 @FlowAction(title = "Pick an item", view = "order/pick", owns = { "item", "note" })
 public class PickItem {
 
 	public final AtomicInteger processed = new AtomicInteger();
+
+	/** Copies of one submit a test has sent at once (see {@link #copies}). */
+	public final AtomicInteger sent = new AtomicInteger();
+
+	/**
+	 * How many copies of a submit the test sends at once: a submit noted "slow" holds
+	 * until every copy was sent, so that the duplicates arrive while it runs.
+	 */
+	public volatile int copies;
 
 	@OnGet
 	void show(@RequestParam(name = "item", required = false) String item, @ModelAttribute("form") PickForm form,
@@ -39,19 +51,10 @@ public class PickItem {
 		if ("slow".equals(form.getNote())) {
 			// As slow as a payment gateway: duplicates of this submit arrive while it
 			// runs.
-			pause(300);
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.sent.get() >= this.copies);
 		}
 		state.put("item", new Item(form.getItem(), form.getNote()));
 		return Outcome.complete();
-	}
-
-	private static void pause(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 	public record Item(String id, String note) {
