@@ -15,6 +15,8 @@ import java.util.function.Consumer;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -391,24 +393,6 @@ class TaskStoreGuardTest {
 	}
 
 	@Test
-	void onTheCallersThreadTimeoutsCountAsFailures() {
-		TaskStore store = guardedOnCallersThread();
-		given(this.delegate.find(anyString())).willAnswer((invocation) -> {
-			new CountDownLatch(1).await();
-			return Optional.empty();
-		});
-		assertTimeoutPreemptively(HANG, () -> {
-			for (int i = 0; i < 4; i++) {
-				assertThatExceptionOfType(TaskStoreUnavailableException.class).isThrownBy(() -> store.find("t"))
-					.withMessageContaining("did not answer");
-			}
-		});
-		assertThat(state()).isEqualTo(CircuitBreaker.State.OPEN);
-		assertThatExceptionOfType(StoreConsideredDownException.class).isThrownBy(() -> store.find("t"));
-		verify(this.delegate, times(4)).find(anyString());
-	}
-
-	@Test
 	void onTheCallersThreadAClosedGuardRefusesCalls() {
 		TaskStore store = guardedOnCallersThread();
 		this.guard.close();
@@ -445,9 +429,10 @@ class TaskStoreGuardTest {
 		verify(this.delegate, times(4)).find(anyString());
 	}
 
-	@Test
-	void timeoutsCountAsFailures() {
-		TaskStore store = guarded();
+	@ParameterizedTest
+	@EnumSource(TaskStoreGuard.Isolation.class)
+	void timeoutsCountAsFailures(TaskStoreGuard.Isolation isolation) {
+		TaskStore store = guarded((builder) -> builder.isolation(isolation));
 		given(this.delegate.find(anyString())).willAnswer((invocation) -> {
 			new CountDownLatch(1).await();
 			return Optional.empty();
