@@ -27,6 +27,7 @@ import dev.flows.engine.TaskTimeouts;
 import dev.flows.engine.purchase.Purchase;
 import dev.flows.state.TaskStateCodec;
 import dev.flows.store.StaleTaskException;
+import dev.flows.store.TaskCleaner;
 import dev.flows.store.TaskRecord;
 import dev.flows.store.memory.InMemoryTaskStore;
 
@@ -49,6 +50,8 @@ class ObservationFlowObserverTest {
 	private final TestObservationRegistry registry = TestObservationRegistry.create();
 
 	private final InMemoryTaskStore memory = new InMemoryTaskStore();
+
+	private final MutableClock clock = new MutableClock(Instant.parse("2030-05-01T09:00:00Z"));
 
 	/** Every observation stopped, as a handler sees it. */
 	private final List<Observation.Context> stopped = new ArrayList<>();
@@ -88,15 +91,7 @@ class ObservationFlowObserverTest {
 	@Test
 	void aWalkedFlowIsObservedStepByStepWithLowCardinalityKeyValues() {
 		FlowEngine engine = engine(new ObservationFlowObserver(this.registry));
-		Task task = start(engine);
-		String id = task.id();
-		task = submit(engine, id, LOGIN, task.version(), null);
-		task.state().put("username", "alice");
-		engine.complete(task, Position.parse(LOGIN), Outcome.complete(), ALICE, this.browser);
-		task = submit(engine, id, CARD, task.version(), ALICE);
-		engine.complete(task, Position.parse(CARD), Outcome.complete(), ALICE, this.browser);
-		task = submit(engine, id, PAY, task.version(), ALICE);
-		engine.complete(task, Position.parse(PAY), Outcome.complete(), ALICE, this.browser);
+		String id = paid(engine).id();
 
 		assertThat(this.registry).doesNotHaveAnyRemainingCurrentObservation()
 			.hasNumberOfObservationsWithNameEqualTo("flows.step", 4)
@@ -175,6 +170,70 @@ class ObservationFlowObserverTest {
 			.hasNumberOfObservationsWithNameEqualTo("flows.step", 1);
 	}
 
+	@Test
+	void aTaskARequestFindsExpiredIsObservedOnceAsExpiredAtItsStep() {
+		FlowEngine engine = engine(new ObservationFlowObserver(this.registry));
+		Task task = start(engine);
+		this.clock.advance(TaskTimeouts.DEFAULTS.idleTimeout());
+
+		StepEntry late = engine.enter(new StepRequest(this.purchase, StepRequest.Kind.SUBMIT, Position.parse(LOGIN),
+				task.id(), task.version(), null, this.browser));
+		StepEntry again = engine.enter(new StepRequest(this.purchase, StepRequest.Kind.SUBMIT, Position.parse(LOGIN),
+				task.id(), task.version(), null, this.browser));
+
+		assertThat(late).isNotInstanceOf(StepEntry.Proceed.class);
+		assertThat(again).isNotInstanceOf(StepEntry.Proceed.class);
+		assertThat(this.registry).doesNotHaveAnyRemainingCurrentObservation()
+			.hasAnObservation((observation) -> observation.hasNameEqualTo("flows.task")
+				.hasLowCardinalityKeyValue("flow", "purchase")
+				.hasLowCardinalityKeyValue("event", "expired")
+				.hasLowCardinalityKeyValue("step", LOGIN));
+		assertThat(expiredObservations()).as("the expiry is observed once, by the first request").hasSize(1);
+	}
+
+	@Test
+	void theCleanupObservesEachAbandonedTaskItRemovesAsExpiredAndNotACompletedOne() {
+		FlowEngine engine = engine(new ObservationFlowObserver(this.registry));
+		start(engine);
+		paid(engine);
+		// Past the idle timeout of the abandoned task and the retention of the paid one.
+		this.clock.advance(TaskTimeouts.DEFAULTS.idleTimeout().plus(TaskTimeouts.DEFAULTS.completedRetention()));
+
+		int removed = new TaskCleaner(this.memory, this.clock, 10).clean(engine::expired);
+
+		assertThat(removed).isEqualTo(2);
+		assertThat(this.registry).doesNotHaveAnyRemainingCurrentObservation()
+			.hasAnObservation((observation) -> observation.hasNameEqualTo("flows.task")
+				.hasLowCardinalityKeyValue("flow", "purchase")
+				.hasLowCardinalityKeyValue("event", "expired")
+				.hasLowCardinalityKeyValue("step", LOGIN));
+		assertThat(expiredObservations()).as("only the abandoned task expired").hasSize(1);
+	}
+
+	/** The {@code flows.task} observations of an expiry stopped so far. */
+	private List<Observation.Context> expiredObservations() {
+		return this.stopped.stream()
+			.filter((context) -> "flows.task".equals(context.getName()))
+			.filter((context) -> context.getLowCardinalityKeyValues()
+				.stream()
+				.anyMatch((keyValue) -> keyValue.getKey().equals("event") && keyValue.getValue().equals("expired")))
+			.toList();
+	}
+
+	/** A task started, signed in as Alice, given a card and paid: completed. */
+	private Task paid(FlowEngine engine) {
+		Task task = start(engine);
+		String id = task.id();
+		task = submit(engine, id, LOGIN, task.version(), null);
+		task.state().put("username", "alice");
+		engine.complete(task, Position.parse(LOGIN), Outcome.complete(), ALICE, this.browser);
+		task = submit(engine, id, CARD, task.version(), ALICE);
+		engine.complete(task, Position.parse(CARD), Outcome.complete(), ALICE, this.browser);
+		task = submit(engine, id, PAY, task.version(), ALICE);
+		engine.complete(task, Position.parse(PAY), Outcome.complete(), ALICE, this.browser);
+		return task;
+	}
+
 	/** A task stored at the login step, through the entry page's first submit. */
 	private Task start(FlowEngine engine) {
 		Task entry = proceeded(engine
@@ -197,8 +256,7 @@ class ObservationFlowObserverTest {
 
 	private FlowEngine engine(ObservationFlowObserver observer) {
 		return new FlowEngine(new FlowRegistry(List.of(this.purchase)), this.memory, TaskStateCodec.withDefaults(),
-				List.of(), List.of(observer), new MutableClock(Instant.parse("2030-05-01T09:00:00Z")),
-				TaskTimeouts.DEFAULTS);
+				List.of(), List.of(observer), this.clock, TaskTimeouts.DEFAULTS);
 	}
 
 }

@@ -2,7 +2,6 @@ package dev.flows.sample;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,8 +9,6 @@ import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.Test;
 
 import dev.flows.autoconfigure.FlowsEndpoint;
-import dev.flows.sample.Visitor.Page;
-import dev.flows.sample.account.PaymentMethod;
 import dev.flows.sample.account.PaymentMethodRepository;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,9 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The purchase funnel as the metrics show it, after a scripted mix of purchases walked
- * over real HTTP: completed ones, ones abandoned at the payment step or at the login
- * step, and one cancelled at the last step. The shop's context is shared with other
- * tests, so every count is the difference this test made.
+ * over real HTTP ({@link PurchaseMix}): completed ones, ones abandoned at the payment
+ * step, at the last step or at the login step, and one cancelled at the last step. The
+ * shop's context is shared with other tests, so every count is the difference this test
+ * made.
  */
 class FunnelMetricsTest extends VisitorTestSupport {
 
@@ -47,23 +45,10 @@ class FunnelMetricsTest extends VisitorTestSupport {
 	void theFunnelCountsWhoReachedEachStepAndWhereTheyLeft() {
 		Counts before = counts();
 
-		for (int i = 0; i < 3; i++) {
-			Shown confirm = atConfirm(customerWithASavedCard("buyer"));
-			expect(confirm.visitor().submit(confirm.page(), Map.of()), "Thank you for your order");
-		}
-		for (int i = 0; i < 2; i++) {
-			expect(startPurchase(customerWithASavedCard("hesitant").visitor()), "Pay with a saved method");
-		}
-		Shown confirm = atConfirm(customerWithASavedCard("canceller"));
-		Page cancelled = confirm.visitor().submit(confirm.page(), "/buy/_cancel", Map.of());
-		assertThat(cancelled.path()).startsWith("/cancelled");
-		for (int i = 0; i < 2; i++) {
-			Page login = startPurchase(newVisitor());
-			assertThat(login.path()).startsWith("/buy/account/login");
-		}
+		new PurchaseMix(this, this.paymentMethods).walk();
 
 		Counts after = counts();
-		assertThat(after.minus(before)).isEqualTo(new Counts(8, 3, 1, 8, 6, 4, 2, 8, 4, 3, 2, 2, 0));
+		assertThat(after.minus(before)).isEqualTo(new Counts(9, 3, 1, 9, 7, 5, 2, 9, 5, 3, 2, 2, 1));
 		// The same count through Actuator's metrics endpoint, as a dashboard reads it.
 		String funnel = newVisitor()
 			.request("GET",
@@ -72,21 +57,6 @@ class FunnelMetricsTest extends VisitorTestSupport {
 					"application/json")
 			.html();
 		assertThat(funnel).contains("{\"statistic\":\"COUNT\",\"value\":" + (double) after.enteredSaved() + "}");
-	}
-
-	/** A signed-in customer with a saved card, at "Confirm and pay". */
-	private Shown atConfirm(Customer customer) {
-		Page saved = expect(startPurchase(customer.visitor()), "Pay with a saved method");
-		return new Shown(customer.visitor(),
-				expect(customer.visitor().submit(saved, Map.of("methodId", customer.card().getId().toString())),
-						"Confirm and pay"));
-	}
-
-	private Customer customerWithASavedCard(String name) {
-		String email = existingCustomer(name);
-		PaymentMethod card = this.paymentMethods.save(new PaymentMethod(this.accounts.find(email).orElseThrow(),
-				PaymentMethod.Type.CARD, "Visa ending in 4242, expires 12/34", "tok_" + email, Instant.now()));
-		return new Customer(newVisitor().signIn(email, PASSWORD), card);
 	}
 
 	private Counts counts() {
@@ -109,13 +79,6 @@ class FunnelMetricsTest extends VisitorTestSupport {
 			.stream()
 			.mapToLong(Timer::count)
 			.sum();
-	}
-
-	record Customer(Visitor visitor, PaymentMethod card) {
-	}
-
-	/** A page and who is looking at it. */
-	record Shown(Visitor visitor, Page page) {
 	}
 
 	/**

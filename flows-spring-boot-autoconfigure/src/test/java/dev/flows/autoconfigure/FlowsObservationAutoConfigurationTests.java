@@ -1,8 +1,14 @@
 package dev.flows.autoconfigure;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import org.junit.jupiter.api.Test;
@@ -13,10 +19,12 @@ import dev.flows.definition.OnGet;
 import dev.flows.definition.Outcome;
 import dev.flows.engine.FlowEngine;
 import dev.flows.engine.FlowEvent;
+import dev.flows.engine.MutableClock;
 import dev.flows.engine.StepCompletedEvent;
 import dev.flows.engine.Task;
 import dev.flows.engine.TaskCancelledEvent;
 import dev.flows.engine.TaskCompletedEvent;
+import dev.flows.engine.TaskExpiredException;
 import dev.flows.engine.TaskStartedEvent;
 import dev.flows.engine.TaskTransitionedEvent;
 import dev.flows.observation.DefaultFlowsObservationConvention;
@@ -33,6 +41,7 @@ import org.springframework.context.event.EventListener;
 
 import static io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Metrics and traces through Micrometer's Observation API when the application has an
@@ -115,6 +124,32 @@ class FlowsObservationAutoConfigurationTests {
 		});
 	}
 
+	@Test
+	void anExpiredTaskIsCountedWhetherARequestOrTheCleanupFindsIt() {
+		this.runner.withConfiguration(AutoConfigurations.of(FlowsCleanupAutoConfiguration.class))
+			.withUserConfiguration(Meters.class)
+			.withPropertyValues("flows.task.idle-timeout=5m", "flows.cleanup.enabled=false")
+			.run((context) -> {
+				FlowEngine engine = context.getBean(FlowEngine.class);
+				Task foundByARequest = walk(engine, 0);
+				walk(engine, 1);
+				context.getBean(MutableClock.class).advance(Duration.ofMinutes(5));
+
+				assertThatExceptionOfType(TaskExpiredException.class)
+					.isThrownBy(() -> engine.load(foundByARequest.id()));
+				assertThat(context.getBean(FlowsCleanup.class).run()).as("the other task, left to the cleanup").isOne();
+
+				MeterRegistry meters = context.getBean(MeterRegistry.class);
+				assertThat(expired(meters, "first")).as("found expired by a request").isOne();
+				assertThat(expired(meters, "second")).as("removed by the cleanup").isOne();
+			});
+	}
+
+	private static long expired(MeterRegistry meters, String step) {
+		Timer timer = meters.find("flows.task").tags("flow", "short", "event", "expired", "step", step).timer();
+		return (timer != null) ? timer.count() : 0;
+	}
+
 	/** A task stored after completing {@code steps} steps of the short flow. */
 	private static Task walk(FlowEngine engine, int steps) {
 		Task task = engine.newTask(engine.registry().byId("short").orElseThrow(), "user", null);
@@ -147,6 +182,32 @@ class FlowsObservationAutoConfigurationTests {
 		@EventListener
 		void on(TaskTransitionedEvent event) {
 			this.transitions.add(event);
+		}
+
+	}
+
+	/**
+	 * Observations recorded as Micrometer timers, as Actuator records them, and a clock
+	 * the test moves.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class Meters {
+
+		@Bean
+		SimpleMeterRegistry meterRegistry() {
+			return new SimpleMeterRegistry();
+		}
+
+		@Bean
+		ObservationRegistry observationRegistry(MeterRegistry meters) {
+			ObservationRegistry registry = ObservationRegistry.create();
+			registry.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
+			return registry;
+		}
+
+		@Bean
+		MutableClock clock() {
+			return new MutableClock(Instant.parse("2030-05-01T09:00:00Z"));
 		}
 
 	}
