@@ -33,6 +33,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.access.ExceptionTranslationFilter;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.support.RequestDataValueProcessor;
 
@@ -44,9 +45,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FlowsWebAutoConfigurationTests {
 
+	private static final String HTMX_SPRING_BOOT = "io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest";
+
+	/** htmx-spring-boot is on the test classpath. */
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(FlowsAutoConfiguration.class, FlowsWebAutoConfiguration.class))
 		.withUserConfiguration(StoreConfiguration.class);
+
+	private final WebApplicationContextRunner withoutHtmxSpringBoot = this.contextRunner
+		.withClassLoader(new FilteredClassLoader("io.github.wimdeblauwe.htmx"));
 
 	@Test
 	void defaultBeansAreCreated() {
@@ -133,9 +140,28 @@ class FlowsWebAutoConfigurationTests {
 
 	@Test
 	void htmxSupportIsOffUnlessAskedFor() {
-		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(FlowHtmxSettings.class));
+		this.withoutHtmxSpringBoot.run((context) -> assertThat(context).doesNotHaveBean(FlowHtmxSettings.class));
+		this.withoutHtmxSpringBoot.withPropertyValues("flows.htmx.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(FlowHtmxSettings.class));
+	}
+
+	@Test
+	void htmxSpringBootOnTheClasspathSwitchesHtmxSupportOn() {
+		this.contextRunner
+			.run((context) -> assertThat(context.getBean(FlowHtmxSettings.class)).isEqualTo(FlowHtmxSettings.DEFAULTS));
+	}
+
+	@Test
+	void flowsHtmxEnabledFalseSwitchesHtmxSupportOffDespiteHtmxSpringBoot() {
+		assertThat(ClassUtils.isPresent(HTMX_SPRING_BOOT, getClass().getClassLoader())).as("htmx-spring-boot").isTrue();
 		this.contextRunner.withPropertyValues("flows.htmx.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(FlowHtmxSettings.class));
+	}
+
+	@Test
+	void flowsHtmxEnabledTrueSwitchesHtmxSupportOnWithoutHtmxSpringBoot() {
+		this.withoutHtmxSpringBoot.withPropertyValues("flows.htmx.enabled=true")
+			.run((context) -> assertThat(context).hasSingleBean(FlowHtmxSettings.class));
 	}
 
 	@Test
