@@ -13,6 +13,7 @@ import dev.flows.store.TaskStore;
 import dev.flows.store.memory.InMemoryTaskStore;
 import dev.flows.web.CookieTaskBinder;
 import dev.flows.web.FlowHandlerMapping;
+import dev.flows.web.FlowHtmxErrorFilter;
 import dev.flows.web.FlowHtmxSettings;
 import dev.flows.web.FlowRequestDataValueProcessor;
 import dev.flows.web.FlowWebMvcConfigurer;
@@ -27,6 +28,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -140,28 +142,46 @@ class FlowsWebAutoConfigurationTests {
 
 	@Test
 	void htmxSupportIsOffUnlessAskedFor() {
-		this.withoutHtmxSpringBoot.run((context) -> assertThat(context).doesNotHaveBean(FlowHtmxSettings.class));
+		this.withoutHtmxSpringBoot.run((context) -> assertThat(context).doesNotHaveBean(FlowHtmxSettings.class)
+			.doesNotHaveBean("flowsHtmxErrorFilter"));
 		this.withoutHtmxSpringBoot.withPropertyValues("flows.htmx.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(FlowHtmxSettings.class));
 	}
 
 	@Test
 	void htmxSpringBootOnTheClasspathSwitchesHtmxSupportOn() {
-		this.contextRunner
-			.run((context) -> assertThat(context.getBean(FlowHtmxSettings.class)).isEqualTo(FlowHtmxSettings.DEFAULTS));
+		this.contextRunner.run((context) -> {
+			assertThat(context.getBean(FlowHtmxSettings.class)).isEqualTo(FlowHtmxSettings.DEFAULTS);
+			assertThat(context).hasBean("flowsHtmxErrorFilter");
+		});
 	}
 
 	@Test
 	void flowsHtmxEnabledFalseSwitchesHtmxSupportOffDespiteHtmxSpringBoot() {
 		assertThat(ClassUtils.isPresent(HTMX_SPRING_BOOT, getClass().getClassLoader())).as("htmx-spring-boot").isTrue();
 		this.contextRunner.withPropertyValues("flows.htmx.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(FlowHtmxSettings.class));
+			.run((context) -> assertThat(context).doesNotHaveBean(FlowHtmxSettings.class)
+				.doesNotHaveBean("flowsHtmxErrorFilter"));
 	}
 
 	@Test
 	void flowsHtmxEnabledTrueSwitchesHtmxSupportOnWithoutHtmxSpringBoot() {
 		this.withoutHtmxSpringBoot.withPropertyValues("flows.htmx.enabled=true")
-			.run((context) -> assertThat(context).hasSingleBean(FlowHtmxSettings.class));
+			.run((context) -> assertThat(context).hasSingleBean(FlowHtmxSettings.class)
+				.hasBean("flowsHtmxErrorFilter"));
+	}
+
+	@Test
+	void htmxErrorFilterRunsBeforeSpringSecuritysFilters() {
+		this.contextRunner.run((context) -> {
+			FilterRegistrationBean<?> registration = context.getBean("flowsHtmxErrorFilter",
+					FilterRegistrationBean.class);
+			assertThat(registration.getFilter()).isInstanceOf(FlowHtmxErrorFilter.class);
+			// Spring Security's filter chain is registered at
+			// spring.security.filter.order,
+			// -100 by default.
+			assertThat(registration.getOrder()).isLessThan(-100);
+		});
 	}
 
 	@Test

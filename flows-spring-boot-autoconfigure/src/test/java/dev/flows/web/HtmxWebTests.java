@@ -274,6 +274,44 @@ class HtmxWebTests {
 	}
 
 	@Test
+	void aFormWhoseCsrfTokenSecurityRefusesShowsTheErrorPageAsTheWholePage() throws Exception {
+		String id = start();
+		MockHttpServletResponse refused = this.mvc
+			.perform(htmx(post("/order/account/sign-in").param("value", "ann")
+				.param("_id", id)
+				.param("_v", Long.toString(this.store.find(id).orElseThrow().version()))
+				.with(csrf().useInvalidToken())))
+			.andReturn()
+			.getResponse();
+		assertThat(refused.getStatus()).isEqualTo(403);
+		assertThat(refused.getHeader("HX-Retarget")).isEqualTo("body");
+		assertThat(refused.getHeader("HX-Reswap")).isEqualTo("innerHTML");
+		assertThat(refused.getHeader("HX-Push-Url")).isEqualTo("false");
+		assertThat(this.engine.load(id).state().contains("name")).isFalse();
+	}
+
+	@Test
+	void securitysRefusalsWithoutHtmxOrOutsideFlowsAreLeftAsTheyAre() throws Exception {
+		String id = start();
+		MockHttpServletResponse withoutHtmx = this.mvc
+			.perform(post("/order/account/sign-in").param("value", "ann")
+				.param("_id", id)
+				.session(this.session)
+				.with(csrf().useInvalidToken()))
+			.andReturn()
+			.getResponse();
+		assertThat(withoutHtmx.getStatus()).isEqualTo(403);
+		assertThat(withoutHtmx.getHeader("HX-Retarget")).isNull();
+		MockHttpServletResponse elsewhere = this.mvc
+			.perform(htmx(post("/orders-elsewhere").param("value", "ann").with(csrf().useInvalidToken())))
+			.andReturn()
+			.getResponse();
+		assertThat(elsewhere.getStatus()).isEqualTo(403);
+		assertThat(elsewhere.getHeader("HX-Retarget")).isNull();
+		assertThat(elsewhere.getHeader("HX-Push-Url")).isNull();
+	}
+
+	@Test
 	void aStepThatRequiresLoginLoadsWholeUnderHtmxSoThatTheLoginPageIsAPage() throws Exception {
 		String id = startAndReachReview();
 		MockHttpServletResponse response = this.mvc.perform(htmx(get("/order/review").param("_id", id)))
