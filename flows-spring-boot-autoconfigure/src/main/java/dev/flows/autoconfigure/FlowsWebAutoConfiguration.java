@@ -141,7 +141,7 @@ public final class FlowsWebAutoConfiguration {
 		@ConditionalOnMissingBean
 		FlowHtmxSettings flowsHtmxSettings(FlowsProperties properties) {
 			FlowsProperties.Htmx htmx = properties.getHtmx();
-			return new FlowHtmxSettings(htmx.getFragment(), htmx.getOutOfBand());
+			return new FlowHtmxSettings(htmx.getFragment(), htmx.getFormFragment(), htmx.getOutOfBand());
 		}
 
 		@Bean

@@ -190,9 +190,11 @@ class FlowsWebAutoConfigurationTests {
 			.run((context) -> assertThat(context.getBean(FlowHtmxSettings.class)).isEqualTo(FlowHtmxSettings.DEFAULTS));
 		this.contextRunner
 			.withPropertyValues("flows.htmx.enabled=true", "flows.htmx.fragment=content",
-					"flows.htmx.out-of-band=:: title,fragments :: progress")
+					"flows.htmx.form-fragment=#form", "flows.htmx.out-of-band=:: title,fragments :: progress")
 			.run((context) -> assertThat(context.getBean(FlowHtmxSettings.class))
-				.isEqualTo(new FlowHtmxSettings("content", List.of(":: title", "fragments :: progress"))));
+				.isEqualTo(new FlowHtmxSettings("content", "#form", List.of(":: title", "fragments :: progress"))));
+		this.contextRunner.withPropertyValues("flows.htmx.form-fragment=")
+			.run((context) -> assertThat(context.getBean(FlowHtmxSettings.class).formFragment()).isEmpty());
 	}
 
 	@Test
@@ -295,7 +297,7 @@ class FlowsWebAutoConfigurationTests {
 					"flows.task.max-state-size", "flows.task.completed-retention", "flows.task.on-unknown",
 					"flows.binder.type", "flows.binder.cookie.secret", "flows.cleanup.cron",
 					"flows.jpa.initialize-schema", "flows.redis.key-prefix", "flows.htmx.enabled",
-					"flows.htmx.fragment", "flows.htmx.out-of-band")) {
+					"flows.htmx.fragment", "flows.htmx.form-fragment", "flows.htmx.out-of-band")) {
 				assertThat(byName).containsKey(name);
 				assertThat(byName.get(name).get("description")).as(name).isNotNull();
 			}

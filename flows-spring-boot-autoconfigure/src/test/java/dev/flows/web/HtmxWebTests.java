@@ -127,7 +127,7 @@ class HtmxWebTests {
 	}
 
 	@Test
-	void validationErrorsReRenderOnlyTheFormAndKeepTheAddressBar() throws Exception {
+	void validationErrorsReRenderOnlyTheFormSwappedOverTheFormAndKeepTheAddressBar() throws Exception {
 		String id = start();
 		int writes = this.store.writes();
 		MockHttpServletResponse response = this.mvc
@@ -135,12 +135,29 @@ class HtmxWebTests {
 			.andReturn()
 			.getResponse();
 		assertThat(response.getStatus()).isEqualTo(200);
-		assertThat(response.getContentAsString()).startsWith("<div>")
-			.contains("class=\"error\"")
+		assertThat(response.getContentAsString().strip()).startsWith("<form id=\"step\" method=\"post\"")
+			.endsWith("</form>")
+			.contains("<span class=\"error\">")
 			.contains("name=\"_id\" value=\"" + id + "\"", "name=\"_v\" value=\"0\"", "name=\"_csrf\"")
-			.doesNotContain("<html");
+			.as("the heading, Back and Cancel, the progress indicator and the title stay as they are")
+			.doesNotContain("<h1", "id=\"back\"", "id=\"cancel\"", "progress", "hx-swap-oob", "<title", "<html");
+		assertThat(response.getHeader("HX-Retarget")).isEqualTo("#step");
+		assertThat(response.getHeader("HX-Reswap")).isEqualTo("outerHTML");
 		assertThat(response.getHeader("HX-Push-Url")).isEqualTo("false");
 		assertThat(this.store.writes()).isEqualTo(writes);
+	}
+
+	@Test
+	void aViewWithoutAFormFragmentShowsItsFormAgainWithTheWholeStep() throws Exception {
+		MockHttpServletResponse response = this.mvc
+			.perform(htmx(post("/order/pick-item").param("item", "").with(csrf())))
+			.andReturn()
+			.getResponse();
+		assertThat(response.getStatus()).isEqualTo(200);
+		assertThat(response.getContentAsString()).startsWith("<div>")
+			.contains("<h1>Pick an item</h1>", "<span class=\"error\">", "<title>Pick an item</title>");
+		assertThat(response.getHeader("HX-Retarget")).isNull();
+		assertThat(response.getHeader("HX-Push-Url")).isEqualTo("false");
 	}
 
 	// --- moves ---
