@@ -1,5 +1,12 @@
 package dev.flows.web;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -8,6 +15,7 @@ import dev.flows.engine.FlowEngine;
 import dev.flows.engine.Task;
 import dev.flows.web.testapp.CountingTaskStore;
 import dev.flows.web.testapp.OrderApplication;
+import dev.flows.web.testapp.PickItem;
 import dev.flows.web.testapp.Review;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +57,9 @@ class HtmxWebTests {
 
 	@Autowired
 	Review review;
+
+	@Autowired
+	PickItem pickItem;
 
 	MockHttpSession session = new MockHttpSession();
 
@@ -246,6 +257,50 @@ class HtmxWebTests {
 			assertThat(response.getHeader("HX-Location")).isNull();
 		}
 		assertThat(this.review.ordersPlaced.get()).isEqualTo(before + 1);
+	}
+
+	@Test
+	void aConcurrentDoubleSubmitUnderHtmxRunsTheStepOnceAndBothCopiesSwapInTheStepAfterIt() throws Exception {
+		String id = start();
+		long version = this.store.find(id).orElseThrow().version();
+		int before = this.pickItem.processed.get();
+		int copies = 2;
+		this.pickItem.sent.set(0);
+		this.pickItem.copies = copies;
+		ExecutorService pool = Executors.newFixedThreadPool(copies);
+		List<MockHttpServletResponse> responses = new ArrayList<>();
+		try {
+			CountDownLatch go = new CountDownLatch(1);
+			List<Future<MockHttpServletResponse>> sent = new ArrayList<>();
+			for (int i = 0; i < copies; i++) {
+				sent.add(pool.submit(() -> {
+					go.await();
+					this.pickItem.sent.incrementAndGet();
+					// "slow": the first copy holds the step until both were sent.
+					return this.mvc
+						.perform(htmx(withVersion(post("/order/pick-item").param("item", "pen").param("note", "slow"),
+								id, version)))
+						.andReturn()
+						.getResponse();
+				}));
+			}
+			go.countDown();
+			for (Future<MockHttpServletResponse> response : sent) {
+				responses.add(response.get(30, TimeUnit.SECONDS));
+			}
+		}
+		finally {
+			pool.shutdownNow();
+			this.pickItem.copies = 0;
+		}
+		assertThat(this.pickItem.processed.get()).as("the step ran once").isEqualTo(before + 1);
+		assertThat(responses).allSatisfy((response) -> {
+			assertThat(response.getStatus()).isEqualTo(200);
+			assertThat(response.getHeader("Location")).isNull();
+			assertThat(response.getHeader("HX-Location")).isEqualTo(location("/order/account/sign-in?_id=" + id));
+		});
+		assertThat(this.engine.load(id).state().get("item", PickItem.Item.class).id()).isEqualTo("pen");
+		assertThat(this.store.find(id).orElseThrow().version()).isEqualTo(version + 1);
 	}
 
 	@Test
