@@ -28,6 +28,8 @@ public final class ActionBuilder {
 
 	private String fragment = "";
 
+	private String formFragment = "";
+
 	private String submitLabel = "Continue";
 
 	private boolean showBack = true;
@@ -54,6 +56,7 @@ public final class ActionBuilder {
 			this.title = Names.orDefault(action.title(), this.title);
 			this.view = action.view();
 			this.fragment = action.fragment();
+			this.formFragment = action.formFragment();
 			this.submitLabel = action.submitLabel();
 			this.showBack = action.showBack();
 			this.showCancel = action.showCancel();
@@ -91,6 +94,15 @@ public final class ActionBuilder {
 	 */
 	public ActionBuilder fragment(String fragment) {
 		this.fragment = fragment;
+		return this;
+	}
+
+	/**
+	 * The fragment of the step's view that holds its form, swapped alone when htmx
+	 * submitted it and it is shown again; empty for the application's default.
+	 */
+	public ActionBuilder formFragment(String formFragment) {
+		this.formFragment = formFragment;
 		return this;
 	}
 
@@ -157,7 +169,7 @@ public final class ActionBuilder {
 		}
 		return new ActionDefinition(this.name, this.title, this.type, this.view, get, handler(OnPost.class),
 				this.submitLabel, this.showBack, this.showCancel, this.skippable, owned, this.targets,
-				this.preconditions.resolve(resolver), this.form, this.fragment);
+				this.preconditions.resolve(resolver), this.form, this.fragment, this.formFragment);
 	}
 
 	private Method handler(Class<? extends java.lang.annotation.Annotation> annotation) {

@@ -26,11 +26,14 @@ import java.util.Set;
  * completes and restored when it is shown again; {@code ""} for none
  * @param fragment the fragment of the view that an htmx request swaps in place;
  * {@code ""} for the application's default
+ * @param formFragment the fragment of the view that holds the step's form, which alone is
+ * swapped when htmx submitted it and it is shown again; {@code ""} for the application's
+ * default
  */
 public record ActionDefinition(String name, String title, Class<?> type, String view, Method getHandler,
 		Method postHandler, String submitLabel, boolean showBack, boolean showCancel, boolean skippable,
 		Set<String> ownedStateKeys, List<Class<?>> targets, List<Precondition> preconditions, String form,
-		String fragment) implements NodeDefinition {
+		String fragment, String formFragment) implements NodeDefinition {
 
 	/** Prefix of the state keys under which steps keep their forms. */
 	public static final String FORM_KEY_PREFIX = "form:";
@@ -41,6 +44,7 @@ public record ActionDefinition(String name, String title, Class<?> type, String 
 		view = (view != null) ? view : "";
 		form = (form != null) ? form : "";
 		fragment = (fragment != null) ? fragment : "";
+		formFragment = (formFragment != null) ? formFragment : "";
 		ownedStateKeys = Set.copyOf(ownedStateKeys);
 		targets = List.copyOf(targets);
 		preconditions = List.copyOf(preconditions);

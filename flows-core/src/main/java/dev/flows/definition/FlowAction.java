@@ -61,6 +61,19 @@ public @interface FlowAction {
 	 */
 	String fragment() default "";
 
+	/**
+	 * The fragment of the step's view that holds its form, in the view technology's
+	 * syntax. When htmx submitted the form and the step shows it again (with its
+	 * validation errors), only this fragment is rendered, and htmx swaps it over the
+	 * element on the page with the id of the fragment's first element: the heading, the
+	 * progress indicator and everything else stay as they are. A view without it is
+	 * answered with its whole {@link #fragment() fragment}. Empty (the default): the
+	 * application's default form fragment ({@code flows.htmx.form-fragment},
+	 * {@code step-form}). Ignored without htmx support and for requests that do not come
+	 * from htmx.
+	 */
+	String formFragment() default "";
+
 	/** The label of the submit button. */
 	String submitLabel() default "Continue";
 

@@ -196,7 +196,8 @@ final class FlowInterceptor implements HandlerInterceptor {
 
 	/**
 	 * Turns the step's view into its fragment and the out-of-band views, rendered one
-	 * after the other with the page's model (its form, errors, and {@code flow}).
+	 * after the other with the page's model (its form, errors, and {@code flow}); a form
+	 * shown again after a submit into its form fragment alone, when the view has one.
 	 */
 	private void renderFragment(ModelAndView modelAndView, ActionDefinition action, HttpServletRequest request,
 			HttpServletResponse response) {
@@ -209,12 +210,18 @@ final class FlowInterceptor implements HandlerInterceptor {
 		for (String outOfBand : this.htmx.outOfBand()) {
 			fragments.fragment(outOfBand.startsWith("::") ? template + " " + outOfBand : outOfBand);
 		}
-		if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
-			// A form shown again (with its errors) has no URL of its own: the one in
-			// the address bar stays, whatever htmx would push for the form.
-			response.setHeader(HtmxExchange.PUSH_URL, "false");
+		if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) {
+			modelAndView.setView(fragments.build());
+			return;
 		}
-		modelAndView.setView(fragments.build());
+		// A form shown again (with its errors) has no URL of its own: the one in the
+		// address bar stays, whatever htmx would push for the form.
+		response.setHeader(HtmxExchange.PUSH_URL, "false");
+		String formFragment = action.formFragment().isEmpty() ? this.htmx.formFragment() : action.formFragment();
+		// Nothing but the form changed: the rest of the page stays, and with it what the
+		// user was looking at.
+		modelAndView.setView(formFragment.isEmpty() ? fragments.build()
+				: new HtmxFormRedisplay(template + " :: " + formFragment, fragments.build()));
 	}
 
 	private static String restartedMessage(HttpServletRequest request) {

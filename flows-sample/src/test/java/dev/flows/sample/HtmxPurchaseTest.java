@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.WindowType;
 
@@ -105,9 +107,15 @@ class HtmxPurchaseTest extends BrowserTestSupport {
 	@Test
 	void validationErrorsAppearInPlaceAndTheAddressBarStays() {
 		this.shopper.open("/buy").expectHeading("Do you want to buy this?").markDocument();
+		WebElement heading = this.shopper.driver().findElement(By.tagName("h1"));
+		WebElement progress = this.shopper.driver().findElement(By.id("progress"));
 		this.shopper.fill("Quantity", "lots").press("Continue").expectHeading("Do you want to buy this?");
 		assertThat(this.shopper.isMarkedDocument()).isTrue();
 		assertThat(this.shopper.path()).isEqualTo("/buy");
+		// Only the form came back: the heading and the progress indicator are the very
+		// elements they were.
+		assertThat(this.shopper.driver().findElement(By.tagName("h1"))).isEqualTo(heading);
+		assertThat(this.shopper.driver().findElement(By.id("progress"))).isEqualTo(progress);
 		assertThat(this.shopper.errorOfChoice("Choose something from the shop"))
 			.isEqualTo("Choose what you would like to buy");
 		assertThat(this.shopper.errorNextTo("Quantity")).isEqualTo("Enter a whole number");
@@ -116,6 +124,7 @@ class HtmxPurchaseTest extends BrowserTestSupport {
 		this.shopper.choose("Fountain pen").fill("Quantity", "1").press("Continue").expectHeading("Log in");
 		this.shopper.press("Create an account").expectHeading("Create an account");
 		String registerUrl = this.shopper.path();
+		heading = this.shopper.driver().findElement(By.tagName("h1"));
 		this.shopper.fill("Your name", "Val Htmx")
 			.fill("Email address", "val.htmx")
 			.fill("Choose a password (at least 8 characters)", "short")
@@ -123,6 +132,7 @@ class HtmxPurchaseTest extends BrowserTestSupport {
 			.expectHeading("Create an account");
 		assertThat(this.shopper.isMarkedDocument()).isTrue();
 		assertThat(this.shopper.path()).isEqualTo(registerUrl);
+		assertThat(this.shopper.driver().findElement(By.tagName("h1"))).isEqualTo(heading);
 		assertThat(this.shopper.errorNextTo("Email address")).isEqualTo("Enter an email address like name@example.com");
 		assertThat(this.shopper.valueOf("Your name")).isEqualTo("Val Htmx");
 
@@ -195,6 +205,28 @@ class HtmxPurchaseTest extends BrowserTestSupport {
 			.expectHeading("That link doesn't look right");
 		assertThat(this.shopper.pageText()).contains("Error 400", "Back to the shop");
 		assertThat(this.shopper.texts(".site-header")).as("the error page, not a page inside the step").hasSize(1);
+		assertThat(this.shopper.path()).isEqualTo(loginUrl);
+	}
+
+	@Test
+	void aFormWhoseCsrfTokenIsRefusedShowsTheErrorPageAsTheWholePage() {
+		this.shopper.open("/buy?item=" + product("Desk lamp").getId()).press("Continue").expectHeading("Log in");
+		String loginUrl = this.shopper.path();
+		// As after the session expired, or a sign-in in another tab: Spring Security no
+		// longer accepts the form's token, and refuses it before Flows sees the request.
+		((JavascriptExecutor) this.shopper.driver())
+			.executeScript("document.querySelectorAll('input[name=_csrf]').forEach((token) => token.value = 'stale')");
+		this.shopper.fill("Email address", "someone@example.com")
+			.fill("Password", PASSWORD)
+			.press("Log in")
+			.expectHeading("We couldn't accept that");
+		assertThat(this.shopper.pageText()).contains("Error 403", "Back to the shop");
+		assertThat(this.shopper.texts(".site-header")).as("the error page, not a page inside the step").hasSize(1);
+		assertThat(this.shopper.path()).isEqualTo(loginUrl);
+
+		// The address bar still shows the step: a reload brings it back, with a fresh
+		// token.
+		this.shopper.reload().expectHeading("Log in");
 		assertThat(this.shopper.path()).isEqualTo(loginUrl);
 	}
 

@@ -75,32 +75,34 @@ final class Shopper {
 
 	/**
 	 * Runs {@code action}, which leaves the page, and waits for the next one. The heading
-	 * of the page being left is marked first, so the wait cannot mistake it for the next
-	 * one (not even when the browser brings it back from its back-forward cache). The
-	 * heading, not the document: a step that swaps in place (htmx) keeps the document and
-	 * replaces the heading with the rest of the step.
+	 * and the forms of the page being left are marked first, so the wait cannot mistake
+	 * it for the next one (not even when the browser brings it back from its back-forward
+	 * cache). The heading, not the document: a step that swaps in place (htmx) keeps the
+	 * document and replaces the heading with the rest of the step. The forms: a form that
+	 * comes back with errors under htmx replaces only itself, and the heading stays.
 	 */
 	Shopper loadingNewPage(Runnable action) {
-		((JavascriptExecutor) this.driver)
-			.executeScript("document.querySelectorAll('h1').forEach((h1) => h1.setAttribute('" + LEFT + "', ''))");
+		((JavascriptExecutor) this.driver).executeScript("document.querySelectorAll('h1, form')"
+				+ ".forEach((element) => element.setAttribute('" + LEFT + "', ''))");
 		action.run();
 		waitForPage();
 		return this;
 	}
 
 	/**
-	 * Waits until a page (or a step swapped in place) is there that is not the one left.
-	 * A page the browser restored from its back-forward cache reloads itself (Flows'
-	 * /flows/back-forward.js); until then it is marked, and this waits on. A swap is
-	 * complete once htmx has settled it (no htmx-request, htmx-swapping or htmx-settling
-	 * class left).
+	 * Waits until a page (or a step or form swapped in place) is there that is not the
+	 * one left. A page the browser restored from its back-forward cache reloads itself
+	 * (Flows' /flows/back-forward.js); until then it is marked, and this waits on. A swap
+	 * is complete once htmx has settled it (no htmx-request, htmx-swapping or
+	 * htmx-settling class left).
 	 */
 	private void waitForPage() {
 		try {
 			this.wait.until((driver) -> Boolean.TRUE.equals(((JavascriptExecutor) driver)
 				.executeScript("const html = document.documentElement; const h1 = document.querySelector('h1');"
-						+ " return document.readyState === 'complete' && h1 !== null && !h1.hasAttribute('" + LEFT
-						+ "') && !html.hasAttribute('data-back-forward-cached')"
+						+ " return document.readyState === 'complete' && h1 !== null && (!h1.hasAttribute('" + LEFT
+						+ "') || document.querySelector('form:not([" + LEFT + "])') !== null)"
+						+ " && !html.hasAttribute('data-back-forward-cached')"
 						+ " && document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling') === null")));
 		}
 		catch (org.openqa.selenium.TimeoutException ex) {

@@ -693,6 +693,16 @@ class FlowsProperties {
 		private String fragment = "step";
 
 		/**
+		 * The fragment of a step's view that holds its form, unless the step names its
+		 * own with @FlowAction(formFragment). A form htmx submitted that is shown again
+		 * (with its validation errors) is answered with this fragment alone, swapped over
+		 * the element with the id of its first element; a view without it is answered
+		 * with the step's fragment. Empty: always the step's fragment. Not an HTML
+		 * element name: in Thymeleaf, "form" would select every form of the view.
+		 */
+		private String formFragment = "step-form";
+
+		/**
 		 * Views rendered after the step's fragment in every fragment answer, for
 		 * out-of-band swaps (elements marked hx-swap-oob) and the page title; ":: name"
 		 * is a fragment of the step's own view.
@@ -713,6 +723,14 @@ class FlowsProperties {
 
 		public void setFragment(String fragment) {
 			this.fragment = fragment;
+		}
+
+		public String getFormFragment() {
+			return this.formFragment;
+		}
+
+		public void setFormFragment(String formFragment) {
+			this.formFragment = formFragment;
 		}
 
 		public List<String> getOutOfBand() {

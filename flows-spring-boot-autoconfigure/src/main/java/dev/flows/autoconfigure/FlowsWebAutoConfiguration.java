@@ -3,6 +3,7 @@ package dev.flows.autoconfigure;
 import dev.flows.engine.FlowEngine;
 import dev.flows.web.CookieTaskBinder;
 import dev.flows.web.FlowHandlerMapping;
+import dev.flows.web.FlowHtmxErrorFilter;
 import dev.flows.web.FlowHtmxSettings;
 import dev.flows.web.FlowRequestDataValueProcessor;
 import dev.flows.web.FlowWebMvcConfigurer;
@@ -27,7 +28,9 @@ import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.ConditionContext;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.ClassUtils;
@@ -138,7 +141,19 @@ public final class FlowsWebAutoConfiguration {
 		@ConditionalOnMissingBean
 		FlowHtmxSettings flowsHtmxSettings(FlowsProperties properties) {
 			FlowsProperties.Htmx htmx = properties.getHtmx();
-			return new FlowHtmxSettings(htmx.getFragment(), htmx.getOutOfBand());
+			return new FlowHtmxSettings(htmx.getFragment(), htmx.getFormFragment(), htmx.getOutOfBand());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(name = "flowsHtmxErrorFilter")
+		FilterRegistrationBean<FlowHtmxErrorFilter> flowsHtmxErrorFilter(FlowEngine engine) {
+			FilterRegistrationBean<FlowHtmxErrorFilter> registration = new FilterRegistrationBean<>(
+					new FlowHtmxErrorFilter(engine.registry()));
+			// Around Spring Security's filters (spring.security.filter.order, -100 by
+			// default), whose 403 for a refused CSRF token comes before Flows sees the
+			// request.
+			registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
+			return registration;
 		}
 
 	}

@@ -13,6 +13,7 @@ import dev.flows.store.TaskStore;
 import dev.flows.store.memory.InMemoryTaskStore;
 import dev.flows.web.CookieTaskBinder;
 import dev.flows.web.FlowHandlerMapping;
+import dev.flows.web.FlowHtmxErrorFilter;
 import dev.flows.web.FlowHtmxSettings;
 import dev.flows.web.FlowRequestDataValueProcessor;
 import dev.flows.web.FlowWebMvcConfigurer;
@@ -27,12 +28,14 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.access.ExceptionTranslationFilter;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.support.RequestDataValueProcessor;
 
@@ -44,9 +47,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FlowsWebAutoConfigurationTests {
 
+	private static final String HTMX_SPRING_BOOT = "io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest";
+
+	/** htmx-spring-boot is on the test classpath. */
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(FlowsAutoConfiguration.class, FlowsWebAutoConfiguration.class))
 		.withUserConfiguration(StoreConfiguration.class);
+
+	private final WebApplicationContextRunner withoutHtmxSpringBoot = this.contextRunner
+		.withClassLoader(new FilteredClassLoader("io.github.wimdeblauwe.htmx"));
 
 	@Test
 	void defaultBeansAreCreated() {
@@ -133,9 +142,46 @@ class FlowsWebAutoConfigurationTests {
 
 	@Test
 	void htmxSupportIsOffUnlessAskedFor() {
-		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(FlowHtmxSettings.class));
-		this.contextRunner.withPropertyValues("flows.htmx.enabled=false")
+		this.withoutHtmxSpringBoot.run((context) -> assertThat(context).doesNotHaveBean(FlowHtmxSettings.class)
+			.doesNotHaveBean("flowsHtmxErrorFilter"));
+		this.withoutHtmxSpringBoot.withPropertyValues("flows.htmx.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(FlowHtmxSettings.class));
+	}
+
+	@Test
+	void htmxSpringBootOnTheClasspathSwitchesHtmxSupportOn() {
+		this.contextRunner.run((context) -> {
+			assertThat(context.getBean(FlowHtmxSettings.class)).isEqualTo(FlowHtmxSettings.DEFAULTS);
+			assertThat(context).hasBean("flowsHtmxErrorFilter");
+		});
+	}
+
+	@Test
+	void flowsHtmxEnabledFalseSwitchesHtmxSupportOffDespiteHtmxSpringBoot() {
+		assertThat(ClassUtils.isPresent(HTMX_SPRING_BOOT, getClass().getClassLoader())).as("htmx-spring-boot").isTrue();
+		this.contextRunner.withPropertyValues("flows.htmx.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(FlowHtmxSettings.class)
+				.doesNotHaveBean("flowsHtmxErrorFilter"));
+	}
+
+	@Test
+	void flowsHtmxEnabledTrueSwitchesHtmxSupportOnWithoutHtmxSpringBoot() {
+		this.withoutHtmxSpringBoot.withPropertyValues("flows.htmx.enabled=true")
+			.run((context) -> assertThat(context).hasSingleBean(FlowHtmxSettings.class)
+				.hasBean("flowsHtmxErrorFilter"));
+	}
+
+	@Test
+	void htmxErrorFilterRunsBeforeSpringSecuritysFilters() {
+		this.contextRunner.run((context) -> {
+			FilterRegistrationBean<?> registration = context.getBean("flowsHtmxErrorFilter",
+					FilterRegistrationBean.class);
+			assertThat(registration.getFilter()).isInstanceOf(FlowHtmxErrorFilter.class);
+			// Spring Security's filter chain is registered at
+			// spring.security.filter.order,
+			// -100 by default.
+			assertThat(registration.getOrder()).isLessThan(-100);
+		});
 	}
 
 	@Test
@@ -144,9 +190,11 @@ class FlowsWebAutoConfigurationTests {
 			.run((context) -> assertThat(context.getBean(FlowHtmxSettings.class)).isEqualTo(FlowHtmxSettings.DEFAULTS));
 		this.contextRunner
 			.withPropertyValues("flows.htmx.enabled=true", "flows.htmx.fragment=content",
-					"flows.htmx.out-of-band=:: title,fragments :: progress")
+					"flows.htmx.form-fragment=#form", "flows.htmx.out-of-band=:: title,fragments :: progress")
 			.run((context) -> assertThat(context.getBean(FlowHtmxSettings.class))
-				.isEqualTo(new FlowHtmxSettings("content", List.of(":: title", "fragments :: progress"))));
+				.isEqualTo(new FlowHtmxSettings("content", "#form", List.of(":: title", "fragments :: progress"))));
+		this.contextRunner.withPropertyValues("flows.htmx.form-fragment=")
+			.run((context) -> assertThat(context.getBean(FlowHtmxSettings.class).formFragment()).isEmpty());
 	}
 
 	@Test
@@ -249,7 +297,7 @@ class FlowsWebAutoConfigurationTests {
 					"flows.task.max-state-size", "flows.task.completed-retention", "flows.task.on-unknown",
 					"flows.binder.type", "flows.binder.cookie.secret", "flows.cleanup.cron",
 					"flows.jpa.initialize-schema", "flows.redis.key-prefix", "flows.htmx.enabled",
-					"flows.htmx.fragment", "flows.htmx.out-of-band")) {
+					"flows.htmx.fragment", "flows.htmx.form-fragment", "flows.htmx.out-of-band")) {
 				assertThat(byName).containsKey(name);
 				assertThat(byName.get(name).get("description")).as(name).isNotNull();
 			}

@@ -1,5 +1,12 @@
 package dev.flows.web;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -8,6 +15,7 @@ import dev.flows.engine.FlowEngine;
 import dev.flows.engine.Task;
 import dev.flows.web.testapp.CountingTaskStore;
 import dev.flows.web.testapp.OrderApplication;
+import dev.flows.web.testapp.PickItem;
 import dev.flows.web.testapp.Review;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +57,9 @@ class HtmxWebTests {
 
 	@Autowired
 	Review review;
+
+	@Autowired
+	PickItem pickItem;
 
 	MockHttpSession session = new MockHttpSession();
 
@@ -127,7 +138,7 @@ class HtmxWebTests {
 	}
 
 	@Test
-	void validationErrorsReRenderOnlyTheFormAndKeepTheAddressBar() throws Exception {
+	void validationErrorsReRenderOnlyTheFormSwappedOverTheFormAndKeepTheAddressBar() throws Exception {
 		String id = start();
 		int writes = this.store.writes();
 		MockHttpServletResponse response = this.mvc
@@ -135,12 +146,29 @@ class HtmxWebTests {
 			.andReturn()
 			.getResponse();
 		assertThat(response.getStatus()).isEqualTo(200);
-		assertThat(response.getContentAsString()).startsWith("<div>")
-			.contains("class=\"error\"")
+		assertThat(response.getContentAsString().strip()).startsWith("<form id=\"step\" method=\"post\"")
+			.endsWith("</form>")
+			.contains("<span class=\"error\">")
 			.contains("name=\"_id\" value=\"" + id + "\"", "name=\"_v\" value=\"0\"", "name=\"_csrf\"")
-			.doesNotContain("<html");
+			.as("the heading, Back and Cancel, the progress indicator and the title stay as they are")
+			.doesNotContain("<h1", "id=\"back\"", "id=\"cancel\"", "progress", "hx-swap-oob", "<title", "<html");
+		assertThat(response.getHeader("HX-Retarget")).isEqualTo("#step");
+		assertThat(response.getHeader("HX-Reswap")).isEqualTo("outerHTML");
 		assertThat(response.getHeader("HX-Push-Url")).isEqualTo("false");
 		assertThat(this.store.writes()).isEqualTo(writes);
+	}
+
+	@Test
+	void aViewWithoutAFormFragmentShowsItsFormAgainWithTheWholeStep() throws Exception {
+		MockHttpServletResponse response = this.mvc
+			.perform(htmx(post("/order/pick-item").param("item", "").with(csrf())))
+			.andReturn()
+			.getResponse();
+		assertThat(response.getStatus()).isEqualTo(200);
+		assertThat(response.getContentAsString()).startsWith("<div>")
+			.contains("<h1>Pick an item</h1>", "<span class=\"error\">", "<title>Pick an item</title>");
+		assertThat(response.getHeader("HX-Retarget")).isNull();
+		assertThat(response.getHeader("HX-Push-Url")).isEqualTo("false");
 	}
 
 	// --- moves ---
@@ -232,6 +260,50 @@ class HtmxWebTests {
 	}
 
 	@Test
+	void aConcurrentDoubleSubmitUnderHtmxRunsTheStepOnceAndBothCopiesSwapInTheStepAfterIt() throws Exception {
+		String id = start();
+		long version = this.store.find(id).orElseThrow().version();
+		int before = this.pickItem.processed.get();
+		int copies = 2;
+		this.pickItem.sent.set(0);
+		this.pickItem.copies = copies;
+		ExecutorService pool = Executors.newFixedThreadPool(copies);
+		List<MockHttpServletResponse> responses = new ArrayList<>();
+		try {
+			CountDownLatch go = new CountDownLatch(1);
+			List<Future<MockHttpServletResponse>> sent = new ArrayList<>();
+			for (int i = 0; i < copies; i++) {
+				sent.add(pool.submit(() -> {
+					go.await();
+					this.pickItem.sent.incrementAndGet();
+					// "slow": the first copy holds the step until both were sent.
+					return this.mvc
+						.perform(htmx(withVersion(post("/order/pick-item").param("item", "pen").param("note", "slow"),
+								id, version)))
+						.andReturn()
+						.getResponse();
+				}));
+			}
+			go.countDown();
+			for (Future<MockHttpServletResponse> response : sent) {
+				responses.add(response.get(30, TimeUnit.SECONDS));
+			}
+		}
+		finally {
+			pool.shutdownNow();
+			this.pickItem.copies = 0;
+		}
+		assertThat(this.pickItem.processed.get()).as("the step ran once").isEqualTo(before + 1);
+		assertThat(responses).allSatisfy((response) -> {
+			assertThat(response.getStatus()).isEqualTo(200);
+			assertThat(response.getHeader("Location")).isNull();
+			assertThat(response.getHeader("HX-Location")).isEqualTo(location("/order/account/sign-in?_id=" + id));
+		});
+		assertThat(this.engine.load(id).state().get("item", PickItem.Item.class).id()).isEqualTo("pen");
+		assertThat(this.store.find(id).orElseThrow().version()).isEqualTo(version + 1);
+	}
+
+	@Test
 	void cancelUnderHtmxLeavesTheFlowWithAWholePageLoad() throws Exception {
 		String id = start();
 		MockHttpServletResponse response = this.mvc.perform(htmx(withTask(post("/order/_cancel"), id)))
@@ -271,6 +343,44 @@ class HtmxWebTests {
 			.getResponse();
 		assertThat(unknownStep.getStatus()).isEqualTo(404);
 		assertThat(unknownStep.getHeader("HX-Retarget")).isEqualTo("body");
+	}
+
+	@Test
+	void aFormWhoseCsrfTokenSecurityRefusesShowsTheErrorPageAsTheWholePage() throws Exception {
+		String id = start();
+		MockHttpServletResponse refused = this.mvc
+			.perform(htmx(post("/order/account/sign-in").param("value", "ann")
+				.param("_id", id)
+				.param("_v", Long.toString(this.store.find(id).orElseThrow().version()))
+				.with(csrf().useInvalidToken())))
+			.andReturn()
+			.getResponse();
+		assertThat(refused.getStatus()).isEqualTo(403);
+		assertThat(refused.getHeader("HX-Retarget")).isEqualTo("body");
+		assertThat(refused.getHeader("HX-Reswap")).isEqualTo("innerHTML");
+		assertThat(refused.getHeader("HX-Push-Url")).isEqualTo("false");
+		assertThat(this.engine.load(id).state().contains("name")).isFalse();
+	}
+
+	@Test
+	void securitysRefusalsWithoutHtmxOrOutsideFlowsAreLeftAsTheyAre() throws Exception {
+		String id = start();
+		MockHttpServletResponse withoutHtmx = this.mvc
+			.perform(post("/order/account/sign-in").param("value", "ann")
+				.param("_id", id)
+				.session(this.session)
+				.with(csrf().useInvalidToken()))
+			.andReturn()
+			.getResponse();
+		assertThat(withoutHtmx.getStatus()).isEqualTo(403);
+		assertThat(withoutHtmx.getHeader("HX-Retarget")).isNull();
+		MockHttpServletResponse elsewhere = this.mvc
+			.perform(htmx(post("/orders-elsewhere").param("value", "ann").with(csrf().useInvalidToken())))
+			.andReturn()
+			.getResponse();
+		assertThat(elsewhere.getStatus()).isEqualTo(403);
+		assertThat(elsewhere.getHeader("HX-Retarget")).isNull();
+		assertThat(elsewhere.getHeader("HX-Push-Url")).isNull();
 	}
 
 	@Test

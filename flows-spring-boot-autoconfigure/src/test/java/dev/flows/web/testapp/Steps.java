@@ -92,7 +92,8 @@ public final class Steps {
 
 	}
 
-	@FlowAction(title = "Street", view = "order/step", owns = "street", form = "form")
+	/** Names its form fragment by the form's id, as a Thymeleaf markup selector. */
+	@FlowAction(title = "Street", view = "order/step", owns = "street", form = "form", formFragment = "#step")
 	public static class Street {
 
 		@OnGet
