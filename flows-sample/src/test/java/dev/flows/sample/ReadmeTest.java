@@ -71,6 +71,9 @@ class ReadmeTest {
 
 	private static final Path CONSUMER_TESTS = CONSUMER_PROJECT.resolve("src/test/java/com/example/shop");
 
+	private static final Path SIDE_BY_SIDE = ROOT
+		.resolve("flows-spring-boot-autoconfigure/src/test/java/dev/flows/web/swfapp");
+
 	private static final Pattern BLOCK = Pattern.compile("(?:<!-- snippet: ([^\\n]*?) -->\\n)?```(\\w+)\\n(.*?)\\n```",
 			Pattern.DOTALL);
 
@@ -314,6 +317,33 @@ class ReadmeTest {
 
 	private static String coordinates(Element dependency) {
 		return text(dependency, "groupId") + ":" + text(dependency, "artifactId");
+	}
+
+	@Test
+	void theSpringWebFlowExampleIsAValidFlow() throws Exception {
+		List<Snippet> group = javaSnippets().filter((snippet) -> "spring-web-flow-after".equals(snippet.group()))
+			.toList();
+		assertThat(compile("spring-web-flow-after", group)).isEmpty();
+
+		try (URLClassLoader classes = new URLClassLoader(new URL[] { compiled.toUri().toURL() },
+				getClass().getClassLoader())) {
+			// validated as at startup: every action has its @OnGet and @OnPost, every
+			// target and precondition is usable
+			FlowDefinition order = FlowBuilder
+				.fromAnnotatedClass(classes.loadClass("readme.spring_web_flow_after.OrderFlow"))
+				.build();
+
+			assertThat(describe(order)).contains("flow order-flow /order",
+					"action enter-address 'Where should we send it?' readme.spring_web_flow_after.EnterAddress",
+					"action confirm 'Confirm your order'");
+		}
+	}
+
+	@Test
+	void theSpringWebFlowConfigurationIsTheOneTheSideBySideTestRuns() throws IOException {
+		Snippet configuration = snippet("spring-web-flow-config");
+		assertThat(configuration.types()).containsOnlyKeys("WebFlowConfig");
+		assertSameType(configuration, "WebFlowConfig", SIDE_BY_SIDE.resolve("WebFlowConfig.java"));
 	}
 
 	/**
