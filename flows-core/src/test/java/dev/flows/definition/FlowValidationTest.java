@@ -374,6 +374,20 @@ class FlowValidationTest {
 	}
 
 	@Test
+	void anAnnotatedFlowMountedInsideAnotherIsRejectedNamingBothClasses() {
+		FlowDefinition outer = FlowBuilder.fromAnnotatedClass(Valid.class).build();
+		FlowDefinition inner = FlowBuilder.fromAnnotatedClass(InsideValid.class).build();
+
+		// whichever the registry meets first
+		for (List<FlowDefinition> order : List.of(List.of(outer, inner), List.of(inner, outer))) {
+			assertThatExceptionOfType(FlowDefinitionException.class).isThrownBy(() -> new FlowRegistry(order))
+				.withMessageContaining(InsideValid.class.getName() + " is mounted at /valid/inner, inside "
+						+ Valid.class.getName() + " at /valid")
+				.withMessageContaining("mount one of them elsewhere with @Flow(path)");
+		}
+	}
+
+	@Test
 	void flowsWhosePathsOnlyShareAPrefixAreAccepted() {
 		FlowDefinition first = FlowBuilder.flow("buy", "/buy").action(Step.class).build();
 		FlowDefinition second = FlowBuilder.flow("buyer", "/buyer").action(Step.class).build();
@@ -630,6 +644,11 @@ class FlowValidationTest {
 
 	@Flow(path = "/other", name = "valid", children = Step.class)
 	static class SameName {
+
+	}
+
+	@Flow(path = "/valid/inner", name = "inside", children = Step.class)
+	static class InsideValid {
 
 	}
 

@@ -2,6 +2,7 @@ package dev.flows.sample;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.StringReader;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -29,6 +30,8 @@ import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
 
 import dev.flows.definition.ActionDefinition;
 import dev.flows.definition.FlowBuilder;
@@ -38,6 +41,11 @@ import dev.flows.definition.ScaffoldDefinition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,8 +53,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * README.md is the reference, so it is tested: every Java snippet compiles as shown,
  * imports included; the quick start is, class for class and template for template, the
  * consumer project {@code flows-spring-boot-starter/src/it/starter-only} that the build
- * runs with only the starter and Thymeleaf; and the builder example builds the same
- * definition as the annotated quick start.
+ * runs with only the starter and Thymeleaf, with the quick start's parent and
+ * dependencies, and with the quick-start web test as its test; and the builder example
+ * builds the same definition as the annotated quick start.
  * <p>
  * Every {@code ```java} block must follow a marker {@code <!-- snippet: NAME ... -->}.
  * Snippets whose names start with the same word compile together (the builder example
@@ -56,7 +65,14 @@ class ReadmeTest {
 
 	private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
-	private static final Path CONSUMER = ROOT.resolve("flows-spring-boot-starter/src/it/starter-only/src/main");
+	private static final Path CONSUMER_PROJECT = ROOT.resolve("flows-spring-boot-starter/src/it/starter-only");
+
+	private static final Path CONSUMER = CONSUMER_PROJECT.resolve("src/main");
+
+	private static final Path CONSUMER_TESTS = CONSUMER_PROJECT.resolve("src/test/java/com/example/shop");
+
+	private static final Path SIDE_BY_SIDE = ROOT
+		.resolve("flows-spring-boot-autoconfigure/src/test/java/dev/flows/web/swfapp");
 
 	private static final Pattern BLOCK = Pattern.compile("(?:<!-- snippet: ([^\\n]*?) -->\\n)?```(\\w+)\\n(.*?)\\n```",
 			Pattern.DOTALL);
@@ -120,20 +136,58 @@ class ReadmeTest {
 
 	@Test
 	void theQuickStartIsTheConsumerProjectThatRunsWithOnlyTheStarter() throws IOException {
-		Snippet quickStart = snippet("quick-start");
-		Map<String, String> types = quickStart.types();
-		Path sources = CONSUMER.resolve("java/com/example/shop");
-		try (Stream<Path> files = Files.list(sources)) {
-			Set<String> consumerTypes = files.map((file) -> file.getFileName().toString().replace(".java", ""))
-				.filter((name) -> !name.equals("ShopApplication"))
-				.collect(Collectors.toSet());
-			assertThat(consumerTypes).containsExactlyInAnyOrderElementsOf(types.keySet());
-		}
-		for (Map.Entry<String, String> type : types.entrySet()) {
-			String source = Files.readString(sources.resolve(type.getKey() + ".java"));
-			assertThat(normalized(declaration(source))).as(type.getKey()).isEqualTo(normalized(type.getValue()));
-			assertThat(imports(source)).as("imports of %s", type.getKey()).isSubsetOf(quickStart.imports());
-		}
+		assertSameTypes(snippet("quick-start"), CONSUMER.resolve("java/com/example/shop"), "ShopApplication");
+	}
+
+	@Test
+	void theQuickStartWebTestIsTheConsumerProjectsTest() throws IOException {
+		// ShopApplicationTests: the project's own checks, over HTTP, of what README does
+		// not show
+		assertSameTypes(snippet("quick-start web test"), CONSUMER_TESTS, "ShopApplicationTests");
+	}
+
+	@Test
+	void theQuickStartDependenciesAreTheConsumerProjectsDependencies() throws Exception {
+		Element project = parse(Files.readString(CONSUMER_PROJECT.resolve("pom.xml")));
+		List<Element> dependencies = children(child(project, "dependencies"), "dependency");
+		List<String> application = dependencies.stream()
+			.filter((dependency) -> !"test".equals(text(dependency, "scope")))
+			.map(ReadmeTest::coordinates)
+			.toList();
+		List<Element> shown = children(parse(snippet("quick-start dependencies").text()), "dependency");
+
+		assertThat(shown.stream().map(ReadmeTest::coordinates).toList())
+			.containsExactlyInAnyOrderElementsOf(application);
+		assertThat(shown).filteredOn((dependency) -> "dev.flows".equals(text(dependency, "groupId")))
+			.extracting((dependency) -> text(dependency, "version"))
+			.containsOnly(text(rootPom(), "version"));
+	}
+
+	@Test
+	void theQuickStartParentIsTheConsumerProjectsAtTheSpringBootVersionFlowsIsBuiltWith() throws Exception {
+		Element parent = child(parse(snippet("quick-start parent").text()), "parent");
+		Element consumerParent = child(parse(Files.readString(CONSUMER_PROJECT.resolve("pom.xml"))), "parent");
+
+		assertThat(coordinates(parent)).isEqualTo(coordinates(consumerParent));
+		assertThat(text(parent, "version")).isEqualTo(text(child(rootPom(), "parent"), "version"));
+	}
+
+	@Test
+	void theConsumerProjectTestsWithWhatTestingYourOwnFlowsNames() throws Exception {
+		List<String> tests = children(
+				child(parse(Files.readString(CONSUMER_PROJECT.resolve("pom.xml"))), "dependencies"), "dependency")
+			.stream()
+			.filter((dependency) -> "test".equals(text(dependency, "scope")))
+			.map(ReadmeTest::coordinates)
+			// what every project generated by start.spring.io has
+			.filter((coordinates) -> !coordinates.equals("org.springframework.boot:spring-boot-starter-test"))
+			.toList();
+		List<String> shown = children(parse(snippet("testing dependencies").text()), "dependency").stream()
+			.map(ReadmeTest::coordinates)
+			.toList();
+
+		assertThat(tests).contains("dev.flows:flows-test");
+		assertThat(shown).containsAll(tests);
 	}
 
 	@Test
@@ -202,6 +256,104 @@ class ReadmeTest {
 				}
 			}
 		}
+	}
+
+	/**
+	 * The snippet declares the same types as the files of {@code directory}, but
+	 * {@code others}, with the same code and imports that the snippet has.
+	 */
+	private static void assertSameTypes(Snippet snippet, Path directory, String... others) throws IOException {
+		Map<String, String> types = snippet.types();
+		try (Stream<Path> files = Files.list(directory)) {
+			Set<String> consumerTypes = files.map((file) -> file.getFileName().toString().replace(".java", ""))
+				.filter((name) -> !List.of(others).contains(name))
+				.collect(Collectors.toSet());
+			assertThat(consumerTypes).as("the types of %s", directory)
+				.containsExactlyInAnyOrderElementsOf(types.keySet());
+		}
+		for (String type : types.keySet()) {
+			assertSameType(snippet, type, directory.resolve(type + ".java"));
+		}
+	}
+
+	/**
+	 * The root element of a POM, or of README's XML: several {@code <dependency>}
+	 * elements are wrapped in one.
+	 */
+	private static Element parse(String xml) throws ParserConfigurationException, SAXException, IOException {
+		String document = xml.strip().startsWith("<?xml") ? xml : "<wrapper>" + xml + "</wrapper>";
+		Document parsed = DocumentBuilderFactory.newInstance()
+			.newDocumentBuilder()
+			.parse(new InputSource(new StringReader(document)));
+		return parsed.getDocumentElement();
+	}
+
+	private static Element rootPom() throws Exception {
+		return parse(Files.readString(ROOT.resolve("pom.xml")));
+	}
+
+	private static List<Element> children(Element parent, String name) {
+		List<Element> children = new ArrayList<>();
+		NodeList nodes = parent.getChildNodes();
+		for (int i = 0; i < nodes.getLength(); i++) {
+			if (nodes.item(i) instanceof Element element && element.getTagName().equals(name)) {
+				children.add(element);
+			}
+		}
+		return children;
+	}
+
+	private static Element child(Element parent, String name) {
+		List<Element> children = children(parent, name);
+		assertThat(children).as("<%s> in <%s>", name, parent.getTagName()).hasSize(1);
+		return children.get(0);
+	}
+
+	/** The text of the child element {@code name}, or {@code null} without one. */
+	private static String text(Element parent, String name) {
+		List<Element> children = children(parent, name);
+		return children.isEmpty() ? null : children.get(0).getTextContent().strip();
+	}
+
+	private static String coordinates(Element dependency) {
+		return text(dependency, "groupId") + ":" + text(dependency, "artifactId");
+	}
+
+	@Test
+	void theSpringWebFlowExampleIsAValidFlow() throws Exception {
+		List<Snippet> group = javaSnippets().filter((snippet) -> "spring-web-flow-after".equals(snippet.group()))
+			.toList();
+		assertThat(compile("spring-web-flow-after", group)).isEmpty();
+
+		try (URLClassLoader classes = new URLClassLoader(new URL[] { compiled.toUri().toURL() },
+				getClass().getClassLoader())) {
+			// validated as at startup: every action has its @OnGet and @OnPost, every
+			// target and precondition is usable
+			FlowDefinition order = FlowBuilder
+				.fromAnnotatedClass(classes.loadClass("readme.spring_web_flow_after.OrderFlow"))
+				.build();
+
+			assertThat(describe(order)).contains("flow order-flow /order",
+					"action enter-address 'Where should we send it?' readme.spring_web_flow_after.EnterAddress",
+					"action confirm 'Confirm your order'");
+		}
+	}
+
+	@Test
+	void theSpringWebFlowConfigurationIsTheOneTheSideBySideTestRuns() throws IOException {
+		Snippet configuration = snippet("spring-web-flow-config");
+		assertThat(configuration.types()).containsOnlyKeys("WebFlowConfig");
+		assertSameType(configuration, "WebFlowConfig", SIDE_BY_SIDE.resolve("WebFlowConfig.java"));
+	}
+
+	/**
+	 * The snippet declares the type of the file, with the same code, and the file imports
+	 * nothing the snippet does not.
+	 */
+	private static void assertSameType(Snippet snippet, String type, Path file) throws IOException {
+		String source = Files.readString(file);
+		assertThat(normalized(declaration(source))).as(type).isEqualTo(normalized(snippet.types().get(type)));
+		assertThat(imports(source)).as("imports of %s", type).isSubsetOf(snippet.imports());
 	}
 
 	/**
@@ -333,10 +485,17 @@ class ReadmeTest {
 	}
 
 	/**
-	 * Without comments and with single spaces: the consumer project is Spring-formatted.
+	 * Without comments and with single spaces, wherever a chain of calls breaks its
+	 * lines: the consumer project is Spring-formatted. A Javadoc comment (an opening line
+	 * of its own) goes too.
 	 */
 	private static String normalized(String code) {
-		return code.replaceAll("(?m)//.*$", "").replaceAll("\\s+", " ").replace("( ", "(").trim();
+		return code.replaceAll("(?s)/\\*\\*[ \\t]*\\n.*?\\*/", "")
+			.replaceAll("(?m)//.*$", "")
+			.replaceAll("\\s+", " ")
+			.replace("( ", "(")
+			.replace(" .", ".")
+			.trim();
 	}
 
 	/**

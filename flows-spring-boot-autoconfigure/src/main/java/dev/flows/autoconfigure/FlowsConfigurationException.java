@@ -18,6 +18,18 @@ final class FlowsConfigurationException extends RuntimeException {
 		this.action = action;
 	}
 
+	/**
+	 * A {@code flows.*} property with a value Flows cannot work with.
+	 * @param property the property's name, as written in application.properties
+	 * @param value the bound value
+	 * @param reason why it is not acceptable
+	 * @param action the values that are
+	 */
+	static FlowsConfigurationException invalidProperty(String property, Object value, String reason, String action) {
+		return new FlowsConfigurationException(
+				"Invalid value '" + value + "' for configuration property '" + property + "': " + reason, action);
+	}
+
 	String action() {
 		return this.action;
 	}

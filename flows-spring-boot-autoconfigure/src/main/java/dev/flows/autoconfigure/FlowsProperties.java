@@ -5,10 +5,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DurationStyle;
+import org.springframework.scheduling.support.CronExpression;
 import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration of Flows, under {@code flows.*}.
+ * <p>
+ * A value Flows cannot work with is rejected by its setter while it is bound, with a
+ * {@link FlowsConfigurationException} that names the property and the values it takes:
+ * the start then fails with that report instead of an exception from a constructor deep
+ * in the stack trace. Checked in code rather than with Bean Validation, which needs a
+ * validator that an application with only the starter does not have.
  */
 @ConfigurationProperties("flows")
 class FlowsProperties {
@@ -112,6 +120,8 @@ class FlowsProperties {
 			}
 
 			public void setMaxTasks(int maxTasks) {
+				checkAtLeastOne(maxTasks, "flows.store.memory.max-tasks", "how many tasks the memory store holds",
+						10_000);
 				this.maxTasks = maxTasks;
 			}
 
@@ -172,6 +182,8 @@ class FlowsProperties {
 		}
 
 		public void setTimeout(Duration timeout) {
+			checkPositive(timeout, "flows.store.guard.timeout", "how long a request waits for one task store call",
+					"2s");
 			this.timeout = timeout;
 		}
 
@@ -180,6 +192,10 @@ class FlowsProperties {
 		}
 
 		public void setMaxConcurrentCalls(int maxConcurrentCalls) {
+			check(maxConcurrentCalls >= 1, "flows.store.guard.max-concurrent-calls", maxConcurrentCalls,
+					"at least one task store call must be able to run",
+					"Set flows.store.guard.max-concurrent-calls to 1 or more (at least the server's request"
+							+ " threads), or remove it for the default (200)");
 			this.maxConcurrentCalls = maxConcurrentCalls;
 		}
 
@@ -264,6 +280,11 @@ class FlowsProperties {
 			}
 
 			public void setFailureRateThreshold(float failureRateThreshold) {
+				check(failureRateThreshold > 0 && failureRateThreshold <= 100,
+						"flows.store.guard.circuit-breaker.failure-rate-threshold", failureRateThreshold,
+						"it is a percentage of failed calls, above 0 and at most 100",
+						"Set flows.store.guard.circuit-breaker.failure-rate-threshold to a percentage above 0 and"
+								+ " at most 100, or remove it for the default (50)");
 				this.failureRateThreshold = failureRateThreshold;
 			}
 
@@ -272,6 +293,8 @@ class FlowsProperties {
 			}
 
 			public void setSlidingWindowSize(int slidingWindowSize) {
+				checkAtLeastOne(slidingWindowSize, "flows.store.guard.circuit-breaker.sliding-window-size",
+						"how many calls the failure rate is computed over", 20);
 				this.slidingWindowSize = slidingWindowSize;
 			}
 
@@ -280,6 +303,8 @@ class FlowsProperties {
 			}
 
 			public void setMinimumNumberOfCalls(int minimumNumberOfCalls) {
+				checkAtLeastOne(minimumNumberOfCalls, "flows.store.guard.circuit-breaker.minimum-number-of-calls",
+						"how many calls must be made before the breaker may open", 5);
 				this.minimumNumberOfCalls = minimumNumberOfCalls;
 			}
 
@@ -288,6 +313,12 @@ class FlowsProperties {
 			}
 
 			public void setWaitDurationInOpenState(Duration waitDurationInOpenState) {
+				// Resilience4j's own floor: one millisecond
+				check(waitDurationInOpenState != null && waitDurationInOpenState.toMillis() >= 1,
+						"flows.store.guard.circuit-breaker.wait-duration-in-open-state",
+						format(waitDurationInOpenState), "the breaker stays open at least one millisecond",
+						"Set flows.store.guard.circuit-breaker.wait-duration-in-open-state to 1ms or more, or"
+								+ " remove it for the default (5s)");
 				this.waitDurationInOpenState = waitDurationInOpenState;
 			}
 
@@ -296,6 +327,9 @@ class FlowsProperties {
 			}
 
 			public void setPermittedNumberOfCallsInHalfOpenState(int permittedNumberOfCallsInHalfOpenState) {
+				checkAtLeastOne(permittedNumberOfCallsInHalfOpenState,
+						"flows.store.guard.circuit-breaker.permitted-number-of-calls-in-half-open-state",
+						"how many calls probe the store before the breaker closes", 3);
 				this.permittedNumberOfCallsInHalfOpenState = permittedNumberOfCallsInHalfOpenState;
 			}
 
@@ -374,6 +408,7 @@ class FlowsProperties {
 		}
 
 		public void setIdleTimeout(Duration idleTimeout) {
+			checkPositive(idleTimeout, "flows.task.idle-timeout", "how long an unused task lives", "20m");
 			this.idleTimeout = idleTimeout;
 		}
 
@@ -398,6 +433,8 @@ class FlowsProperties {
 		}
 
 		public void setClaimTimeout(Duration claimTimeout) {
+			checkPositive(claimTimeout, "flows.task.claim-timeout",
+					"how long a submit holds its claim on a task while the step's handler runs", "30s");
 			this.claimTimeout = claimTimeout;
 		}
 
@@ -406,6 +443,9 @@ class FlowsProperties {
 		}
 
 		public void setClaimWait(Duration claimWait) {
+			check(claimWait != null && !claimWait.isNegative(), "flows.task.claim-wait", format(claimWait),
+					"a duplicate submit cannot wait a negative time",
+					"Set flows.task.claim-wait to 0 (do not wait) or more, or remove it for the default (2s)");
 			this.claimWait = claimWait;
 		}
 
@@ -414,6 +454,10 @@ class FlowsProperties {
 		}
 
 		public void setMaxStateSize(DataSize maxStateSize) {
+			check(maxStateSize != null && maxStateSize.toBytes() > 0 && maxStateSize.toBytes() <= Integer.MAX_VALUE,
+					"flows.task.max-state-size", maxStateSize,
+					"a task's state must be allowed some bytes, and fewer than 2GB",
+					"Set flows.task.max-state-size to a size such as 64KB, or remove it for the default (64KB)");
 			this.maxStateSize = maxStateSize;
 		}
 
@@ -610,6 +654,12 @@ class FlowsProperties {
 		}
 
 		public void setCron(String cron) {
+			check(cron != null && CronExpression.isValidExpression(cron), "flows.cleanup.cron", cron,
+					"it is not a cron expression Spring can schedule (six fields: second, minute, hour, day of"
+							+ " month, month, day of week)",
+					"Set flows.cleanup.cron to a Spring cron expression such as '0 */5 * * * *' (every five"
+							+ " minutes, the default) or a macro such as '@hourly'; or set flows.cleanup.enabled=false"
+							+ " to remove expired tasks by other means");
 			this.cron = cron;
 		}
 
@@ -618,6 +668,8 @@ class FlowsProperties {
 		}
 
 		public void setBatchSize(int batchSize) {
+			checkAtLeastOne(batchSize, "flows.cleanup.batch-size",
+					"how many expired tasks one DELETE of the cleanup removes", 500);
 			this.batchSize = batchSize;
 		}
 
@@ -722,6 +774,10 @@ class FlowsProperties {
 		}
 
 		public void setFragment(String fragment) {
+			check(fragment != null && !fragment.isBlank(), "flows.htmx.fragment", fragment,
+					"an htmx answer swaps in a fragment of the step's view, which needs a name",
+					"Set flows.htmx.fragment to the name of a fragment (th:fragment) that every step's view has,"
+							+ " or remove it for the default (step)");
 			this.fragment = fragment;
 		}
 
@@ -741,6 +797,28 @@ class FlowsProperties {
 			this.outOfBand = outOfBand;
 		}
 
+	}
+
+	private static void check(boolean valid, String property, Object value, String reason, String action) {
+		if (!valid) {
+			throw FlowsConfigurationException.invalidProperty(property, value, reason, action);
+		}
+	}
+
+	private static void checkAtLeastOne(int value, String property, String reason, int defaultValue) {
+		check(value >= 1, property, value, "it must be at least 1, as it is " + reason,
+				"Set " + property + " to 1 or more, or remove it for the default (" + defaultValue + ")");
+	}
+
+	private static void checkPositive(Duration value, String property, String reason, String defaultValue) {
+		check(value != null && !value.isNegative() && !value.isZero(), property, format(value),
+				"it must be positive, as it is " + reason, "Set " + property + " to a positive duration such as "
+						+ defaultValue + ", or remove it for the default (" + defaultValue + ")");
+	}
+
+	/** A duration as it is written in application.properties. */
+	private static String format(Duration duration) {
+		return (duration != null) ? DurationStyle.SIMPLE.print(duration) : null;
 	}
 
 }

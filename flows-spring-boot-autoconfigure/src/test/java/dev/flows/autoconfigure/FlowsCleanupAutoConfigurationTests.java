@@ -19,6 +19,7 @@ import dev.flows.store.memory.InMemoryTaskStore;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -76,12 +77,13 @@ class FlowsCleanupAutoConfigurationTests {
 	}
 
 	@Test
-	void anInvalidCronFailsAtStartup() {
-		this.runner.withPropertyValues("flows.cleanup.cron=every five minutes")
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.rootCause()
-				.hasMessageContaining("every five minutes"));
+	void anInvalidCronFailsAtStartupWithThePropertyAndTheFix() {
+		this.runner.withPropertyValues("flows.cleanup.cron=every five minutes").run((context) -> {
+			FailureAnalysis analysis = FlowsFailureAnalyzerTests.analyze(context);
+			assertThat(analysis.getDescription())
+				.startsWith("Invalid value 'every five minutes' for configuration property 'flows.cleanup.cron'");
+			assertThat(analysis.getAction()).contains("'0 */5 * * * *'").contains("flows.cleanup.enabled=false");
+		});
 	}
 
 	@Test

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer;
@@ -176,12 +177,13 @@ class FlowsStoreAutoConfigurationTests {
 	}
 
 	@Test
-	void aMaxTasksBelowOneFailsTheStartWithTheReason() {
-		this.runner.withPropertyValues("flows.store.memory.max-tasks=0")
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.rootCause()
-				.hasMessageContaining("maxTasks must be at least 1, was 0"));
+	void aMaxTasksBelowOneFailsTheStartWithThePropertyAndTheFix() {
+		this.runner.withPropertyValues("flows.store.memory.max-tasks=0").run((context) -> {
+			FailureAnalysis analysis = FlowsFailureAnalyzerTests.analyze(context);
+			assertThat(analysis.getDescription())
+				.startsWith("Invalid value '0' for configuration property 'flows.store.memory.max-tasks'");
+			assertThat(analysis.getAction()).contains("Set flows.store.memory.max-tasks to 1 or more");
+		});
 	}
 
 	@Test

@@ -151,8 +151,8 @@ public class JpaTaskStore implements TaskStore {
 	 * entity, and whose {@code DataSource} is known (as it is for factories Spring
 	 * builds, Spring Boot's included)
 	 * @param transactionManager the transaction manager for that factory
-	 * @throws IllegalStateException if the entity is not part of the persistence unit, or
-	 * the factory's {@code DataSource} is unknown
+	 * @throws JpaTaskStoreSetupException if the entity is not part of the persistence
+	 * unit, or the factory's {@code DataSource} is unknown
 	 */
 	public JpaTaskStore(EntityManagerFactory entityManagerFactory, PlatformTransactionManager transactionManager) {
 		this(entityManagerFactory, transactionManager, ClaimStatements.of(entityManagerFactory));
@@ -507,9 +507,13 @@ public class JpaTaskStore implements TaskStore {
 				return dataSource;
 			}
 		}
-		throw new IllegalStateException("The JPA task store runs its statements on the DataSource of the persistence"
-				+ " unit, and this EntityManagerFactory exposes none: build it with Spring (as Spring Boot does, or"
-				+ " with LocalContainerEntityManagerFactoryBean) or give it a non-JTA DataSource");
+		throw new JpaTaskStoreSetupException(
+				"The JPA task store runs its statements on the DataSource of the"
+						+ " persistence unit, and its EntityManagerFactory exposes none",
+				"Build the EntityManagerFactory with Spring (as Spring Boot does, or with"
+						+ " LocalContainerEntityManagerFactoryBean), or give it a non-JTA DataSource"
+						+ " (jakarta.persistence.nonJtaDataSource)",
+				null);
 	}
 
 	private static void requireManagedEntity(EntityManagerFactory entityManagerFactory) {
@@ -517,10 +521,14 @@ public class JpaTaskStore implements TaskStore {
 			entityManagerFactory.getMetamodel().entity(TaskEntity.class);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new IllegalStateException("The JPA task store needs the entity " + TaskEntity.class.getName()
-					+ " in the persistence unit: with Spring Boot, let the Flows auto-configuration add it (it does"
-					+ " unless you build the EntityManagerFactory yourself); otherwise add the package "
-					+ ENTITY_PACKAGE + " to your entity scan or use JpaTaskStore.persistenceUnitPostProcessor()", ex);
+			throw new JpaTaskStoreSetupException(
+					"The JPA task store needs the entity " + TaskEntity.class.getName()
+							+ " in the persistence unit of its EntityManagerFactory, and it is not there",
+					"With Spring Boot, the Flows auto-configuration adds it to the EntityManagerFactory Spring"
+							+ " Boot builds; to one you build yourself, add the package " + ENTITY_PACKAGE
+							+ " to its entity scan (packagesToScan, @EntityScan) or"
+							+ " JpaTaskStore.persistenceUnitPostProcessor() to its persistence unit post-processors",
+					ex);
 		}
 	}
 

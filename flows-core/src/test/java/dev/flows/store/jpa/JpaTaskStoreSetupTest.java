@@ -17,7 +17,6 @@ import dev.flows.store.TaskStoreUnavailableException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /** How the JPA store is wired, and how it fails. */
 class JpaTaskStoreSetupTest {
@@ -28,11 +27,16 @@ class JpaTaskStoreSetupTest {
 			LocalContainerEntityManagerFactoryBean factory = JpaTestDatabase.entityManagerFactory(dataSource, Map.of(),
 					false);
 			try {
-				assertThatIllegalStateException()
+				assertThatExceptionOfType(JpaTaskStoreSetupException.class)
 					.isThrownBy(
 							() -> new JpaTaskStore(factory.getObject(), new JpaTransactionManager(factory.getObject())))
 					.withMessageContaining(JpaTaskStore.ENTITY_PACKAGE)
-					.withMessageContaining("persistenceUnitPostProcessor");
+					.withMessageContaining("persistenceUnitPostProcessor")
+					.satisfies((ex) -> {
+						assertThat(ex.getDescription()).contains(TaskEntity.class.getName());
+						assertThat(ex.getAction()).contains(JpaTaskStore.ENTITY_PACKAGE)
+							.contains("persistenceUnitPostProcessor");
+					});
 			}
 			finally {
 				factory.destroy();

@@ -9,10 +9,9 @@ import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSec
 
 /**
  * An application that already runs Spring Web Flow, configured as its reference guide
- * shows ({@link WebFlowConfig}, {@link WebFlowMvcConfig}), with one XML flow at
- * {@code /register}, and that adds Flows: the {@link Newsletter} flow at
- * {@code /newsletter}. Spring Security is left out (it is on the test classpath for other
- * tests) to keep the requests plain.
+ * shows ({@link WebFlowConfig}), with one XML flow at {@code /register}, and that adds
+ * Flows: the {@link Newsletter} flow at {@code /newsletter}. Spring Security is left out
+ * (it is on the test classpath for other tests) to keep the requests plain.
  */
 @SpringBootApplication(exclude = { SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class,
 		SecurityFilterAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
