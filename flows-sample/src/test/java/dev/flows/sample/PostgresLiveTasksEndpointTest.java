@@ -14,27 +14,27 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The shop's live purchases per step on the JPA task store on a real PostgreSQL, which
- * holds the shop's tables too, in a schema of this test's own.
+ * holds the shop's tables too, in a database of this test's own (in a schema of its own,
+ * Hibernate's schema update would take another test's sequences in the public schema for
+ * the shop's).
  */
 class PostgresLiveTasksEndpointTest extends LiveTasksEndpointTestSupport {
 
-	private static final String SCHEMA = "flows_sample_live_tasks";
+	private static final String DATABASE = "flows_sample_live_tasks";
 
 	@BeforeAll
-	static void emptySchema() throws SQLException {
+	static void emptyDatabase() throws SQLException {
 		try (Connection connection = DriverManager.getConnection(TestServers.postgresJdbcUrl(), "postgres", "");
 				Statement statement = connection.createStatement()) {
-			statement.execute("drop schema if exists " + SCHEMA + " cascade");
-			statement.execute("create schema " + SCHEMA);
+			statement.execute("drop database if exists " + DATABASE + " with (force)");
+			statement.execute("create database " + DATABASE);
 		}
 	}
 
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry properties) {
-		properties.add("spring.datasource.url", () -> {
-			String url = TestServers.postgresJdbcUrl();
-			return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA;
-		});
+		properties.add("spring.datasource.url",
+				() -> TestServers.postgresJdbcUrl().replaceFirst("^(jdbc:postgresql://[^/]+/)[^?]*", "$1" + DATABASE));
 		properties.add("spring.datasource.username", () -> "postgres");
 		properties.add("spring.datasource.password", () -> "");
 		// The shop's tables, as the redis-postgres profile creates them; the task table
