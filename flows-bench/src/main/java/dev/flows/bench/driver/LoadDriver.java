@@ -39,9 +39,10 @@ import java.util.regex.Pattern;
  * the flow counts as an error. Measured per variant: completed flows per second, latency
  * per step (p50, p99: a submit and the redirect it answers with), the app's CPU time per
  * flow ({@code /proc/PID/stat}, user + system, over the measured time only), the CPU of
- * the store server's processes per flow, and the bytes a flow in progress keeps (asked
- * from the app's {@code /bench/size} after two steps). Everything is also given as a
- * ratio to the first variant, measured in the same run.
+ * the store server's processes per flow, the driver's own CPU per flow (it shares the
+ * cores), and the bytes a flow in progress keeps (asked from the app's
+ * {@code /bench/size} after two steps). Everything is also given as a ratio to the first
+ * variant, measured in the same run.
  * <p>
  * Options: {@code --users 32 --warmup 20 --duration 20 --rounds 2 --settle 3} (seconds),
  * {@code --title}, {@code --out file.md} (the markdown tables; also printed),
@@ -186,12 +187,13 @@ public final class LoadDriver {
 	 */
 	private Slot slot(Variant variant, int seconds, boolean measured) throws Exception {
 		if (seconds <= 0) {
-			return new Slot(0, 0, 0, 0, 0, 0, 0, new long[STEPS.length][]);
+			return new Slot(0, 0, 0, 0, 0, 0, 0, 0, new long[STEPS.length][]);
 		}
 		long[] serverBefore = serverTicks(variant);
 		long appBefore = appTicks(variant);
 		long systemBefore = appSystemTicks(variant);
 		long jitBefore = measured ? jitTicks(variant) : 0;
+		long driverBefore = driverTicks();
 		long start = System.nanoTime();
 		long end = start + seconds * 1_000_000_000L;
 		List<User> workers = new ArrayList<>();
@@ -213,6 +215,7 @@ public final class LoadDriver {
 		long systemTicks = appSystemTicks(variant) - systemBefore;
 		long jit = measured ? jitTicks(variant) - jitBefore : 0;
 		long serverTicks = serverDelta(variant, serverBefore);
+		long driverTicks = driverTicks() - driverBefore;
 		long flows = 0;
 		long errors = 0;
 		long[][] latencies = new long[STEPS.length][];
@@ -244,7 +247,7 @@ public final class LoadDriver {
 				.orElse("");
 			log("%s: %d errors while warming up, first: %s", variant.key, errors, first);
 		}
-		return new Slot(elapsed, flows, errors, appTicks, systemTicks, jit, serverTicks, latencies);
+		return new Slot(elapsed, flows, errors, appTicks, systemTicks, jit, serverTicks, driverTicks, latencies);
 	}
 
 	/**
@@ -506,6 +509,14 @@ public final class LoadDriver {
 		return (variant.pid > 0) ? ticks(Path.of("/proc/" + variant.pid + "/stat")) : 0;
 	}
 
+	/**
+	 * utime + stime of this load driver's process, in clock ticks: it shares the cores
+	 * with the app and the store server, so what it spends per flow is not the app's.
+	 */
+	private static long driverTicks() {
+		return ticks(Path.of("/proc/self/stat"));
+	}
+
 	/** CPU of the app's JIT compiler threads, in clock ticks. */
 	private static long jitTicks(Variant variant) {
 		if (variant.pid <= 0) {
@@ -612,8 +623,9 @@ public final class LoadDriver {
 				+ " each between slots next to each other in time).%n%n", this.users, this.warmup, this.warmupFlows,
 				this.rounds, this.duration, this.settle, base.key, base.label);
 		md.println("| variant | flows/s | vs " + base.key + " | per round: median (range) | app CPU ms/flow | vs "
-				+ base.key + " | of which kernel | of which JIT | store server CPU ms/flow | errors |");
-		md.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+				+ base.key
+				+ " | of which kernel | of which JIT | store server CPU ms/flow | load driver CPU ms/flow | errors |");
+		md.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 		for (Variant variant : this.variants) {
 			double[] perRound = new double[this.rounds];
 			for (int r = 0; r < this.rounds; r++) {
@@ -624,15 +636,16 @@ public final class LoadDriver {
 			double median = (sorted.length == 0) ? 0 : (sorted.length % 2 == 1) ? sorted[sorted.length / 2]
 					: (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
 			md.printf(Locale.ROOT,
-					"| %s (%s) | %.1f | %.2fx | %.2fx (%.2fx-%.2fx) | %.2f | %.2fx | %.0f%% | %.0f%% | %s | %d |%n",
+					"| %s (%s) | %.1f | %.2fx | %.2fx (%.2fx-%.2fx) | %.2f | %.2fx | %.0f%% | %.0f%% | %s | %.2f | %d |%n",
 					variant.key, variant.label, variant.flowsPerSecond(),
 					variant.flowsPerSecond() / base.flowsPerSecond(), median, sorted[0], sorted[sorted.length - 1],
 					variant.cpuMillisPerFlow(this.clockTicks),
 					variant.cpuMillisPerFlow(this.clockTicks) / base.cpuMillisPerFlow(this.clockTicks),
 					100 * variant.systemShare(), 100 * variant.jitShare(),
-					variant.serverProcess.isEmpty() ? "-" : String.format(Locale.ROOT, "%.2f (%s)",
-							variant.serverMillisPerFlow(this.clockTicks), variant.serverProcess),
-					variant.errors());
+					variant.serverProcess.isEmpty() ? "-"
+							: String.format(Locale.ROOT, "%.2f (%s)", variant.serverMillisPerFlow(this.clockTicks),
+									variant.serverProcess),
+					variant.driverMillisPerFlow(this.clockTicks), variant.errors());
 		}
 		md.println();
 		md.println("Latency per step, milliseconds (a step is its submit and the redirect it answers with; the entry"
@@ -767,6 +780,12 @@ public final class LoadDriver {
 			return (flows == 0) ? 0 : ticks * 1000.0 / clockTicks / flows;
 		}
 
+		double driverMillisPerFlow(int clockTicks) {
+			long flows = this.slots.stream().mapToLong((s) -> s.flows).sum();
+			long ticks = this.slots.stream().mapToLong((s) -> s.driverTicks).sum();
+			return (flows == 0) ? 0 : ticks * 1000.0 / clockTicks / flows;
+		}
+
 		long errors() {
 			return this.slots.stream().mapToLong((s) -> s.errors).sum();
 		}
@@ -794,7 +813,7 @@ public final class LoadDriver {
 
 	/** What one measured slot of a variant gave. */
 	record Slot(long nanos, long flows, long errors, long appTicks, long systemTicks, long jitTicks, long serverTicks,
-			long[][] latencies) {
+			long driverTicks, long[][] latencies) {
 
 		double flowsPerSecond() {
 			return (this.nanos == 0) ? 0 : this.flows * 1e9 / this.nanos;
