@@ -38,6 +38,11 @@ public record ActionDefinition(String name, String title, Class<?> type, String 
 	/** Prefix of the state keys under which steps keep their forms. */
 	public static final String FORM_KEY_PREFIX = "form:";
 
+	/**
+	 * Requires a name and a type, reads a {@code null} view, form or fragment as
+	 * {@code ""} (none, or the application's default), and keeps unmodifiable copies of
+	 * the collections, so that a definition cannot change once built.
+	 */
 	public ActionDefinition {
 		Objects.requireNonNull(name, "name");
 		Objects.requireNonNull(type, "type");

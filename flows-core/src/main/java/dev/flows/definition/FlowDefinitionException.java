@@ -8,6 +8,10 @@ import dev.flows.FlowException;
  */
 public class FlowDefinitionException extends FlowException {
 
+	/**
+	 * An invalid definition, described by {@code message}: name the offending class and
+	 * the change that fixes it, as the application fails to start with it.
+	 */
 	public FlowDefinitionException(String message) {
 		super(message);
 	}

@@ -18,6 +18,10 @@ import java.util.Optional;
 public record ScaffoldDefinition(String name, String title, Class<?> type, List<NodeDefinition> children,
 		Transition transition, List<Precondition> preconditions) implements NodeDefinition {
 
+	/**
+	 * Requires a name and a transition, and keeps unmodifiable copies of the children and
+	 * preconditions, so that a definition cannot change once built.
+	 */
 	public ScaffoldDefinition {
 		Objects.requireNonNull(name, "name");
 		Objects.requireNonNull(transition, "transition");

@@ -18,6 +18,11 @@ public final class ApplicationEventFlowHook implements FlowHook, FlowObserver, O
 
 	private final ApplicationEventPublisher publisher;
 
+	/**
+	 * A hook that publishes through {@code publisher}, usually the application context.
+	 * Give it to the engine as an observer too, or only {@link TaskTransitionedEvent}s
+	 * are published.
+	 */
 	public ApplicationEventFlowHook(ApplicationEventPublisher publisher) {
 		this.publisher = publisher;
 	}

@@ -88,6 +88,10 @@ public final class FlowEngine {
 
 	private final List<FlowObserver> observers;
 
+	/**
+	 * An engine without observers: {@code hooks} still check and see every move, in
+	 * Spring's order and then by name, but no {@link FlowEvent} is published.
+	 */
 	public FlowEngine(FlowRegistry registry, TaskStore store, TaskStateCodec stateCodec, List<FlowHook> hooks,
 			Clock clock, TaskTimeouts timeouts) {
 		this(registry, store, stateCodec, hooks, List.of(), clock, timeouts);

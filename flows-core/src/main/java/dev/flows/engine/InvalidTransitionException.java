@@ -10,8 +10,14 @@ import dev.flows.definition.Position;
  */
 public class InvalidTransitionException extends FlowException {
 
+	/** Where the task is. */
 	private final Position currentPosition;
 
+	/**
+	 * A refused move, explained by {@code message}, of a task that stays at
+	 * {@code currentPosition}; the web layer sends the user back to the task's current
+	 * step.
+	 */
 	public InvalidTransitionException(String message, Position currentPosition) {
 		super(message);
 		this.currentPosition = currentPosition;

@@ -25,6 +25,11 @@ import dev.flows.definition.Position;
 public record StepRequest(FlowDefinition flow, Kind kind, Position position, String taskId, Long version,
 		Principal principal, TaskBinding binding) {
 
+	/**
+	 * Requires a flow, a kind and a binding, and a position for {@link Kind#RENDER} and
+	 * {@link Kind#SUBMIT}, which address one step.
+	 * @throws IllegalArgumentException if a render or a submit has no position
+	 */
 	public StepRequest {
 		Objects.requireNonNull(flow, "flow");
 		Objects.requireNonNull(kind, "kind");

@@ -5,6 +5,10 @@ package dev.flows.engine;
  */
 public class TaskExpiredException extends TaskNotFoundException {
 
+	/**
+	 * An expired task; {@code message} says when it expired. As a
+	 * {@link TaskNotFoundException}, it is answered as an unknown task is.
+	 */
 	public TaskExpiredException(String message) {
 		super(message);
 	}

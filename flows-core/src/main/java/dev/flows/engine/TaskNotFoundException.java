@@ -9,6 +9,10 @@ import dev.flows.FlowException;
  */
 public class TaskNotFoundException extends FlowException {
 
+	/**
+	 * No task for the id asked for. Keep {@code message} the same for an unknown and a
+	 * foreign id, so that it gives nothing away about other users' tasks.
+	 */
 	public TaskNotFoundException(String message) {
 		super(message);
 	}

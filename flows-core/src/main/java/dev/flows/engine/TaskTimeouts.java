@@ -34,6 +34,12 @@ public record TaskTimeouts(Duration idleTimeout, Duration completedRetention, Du
 		this(idleTimeout, completedRetention, touchInterval, Duration.ofSeconds(30), Duration.ofSeconds(2));
 	}
 
+	/**
+	 * Requires every duration, a positive idle timeout and claim timeout, and a claim
+	 * wait that is not negative, so that a misconfigured value fails at startup rather
+	 * than expiring tasks or claims at once.
+	 * @throws IllegalArgumentException if a duration is out of range
+	 */
 	public TaskTimeouts {
 		Objects.requireNonNull(idleTimeout, "idleTimeout");
 		Objects.requireNonNull(completedRetention, "completedRetention");

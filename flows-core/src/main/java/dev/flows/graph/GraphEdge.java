@@ -14,6 +14,9 @@ import dev.flows.definition.Position;
  */
 public record GraphEdge(Position from, Position to, Kind kind, boolean taken) {
 
+	/**
+	 * Requires both ends and a kind.
+	 */
 	public GraphEdge {
 		Objects.requireNonNull(from, "from");
 		Objects.requireNonNull(to, "to");

@@ -24,6 +24,10 @@ import dev.flows.definition.Position;
 public record GraphNode(String id, Position position, Kind kind, String name, String title, String transition,
 		List<String> preconditions, List<GraphNode> children, Mark mark) {
 
+	/**
+	 * Requires an id, a position, a kind and a mark, and keeps unmodifiable copies of the
+	 * preconditions and children.
+	 */
 	public GraphNode {
 		Objects.requireNonNull(id, "id");
 		Objects.requireNonNull(position, "position");

@@ -8,8 +8,14 @@ package dev.flows.state;
  */
 public class UnreadableStateException extends TaskStateException {
 
+	/** The state key whose value could not be read. */
 	private final String key;
 
+	/**
+	 * The value stored under {@code key} cannot be read as the type asked for;
+	 * {@code cause} is the mapper's failure. The key is what lets the engine find the
+	 * step to ask again.
+	 */
 	public UnreadableStateException(String key, String message, Throwable cause) {
 		super(message, cause);
 		this.key = key;

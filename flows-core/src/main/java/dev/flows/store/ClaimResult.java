@@ -11,6 +11,11 @@ import java.util.Objects;
  */
 public record ClaimResult(Status status, TaskRecord record) {
 
+	/**
+	 * Checks that the result has a record unless, and only unless, the task is
+	 * {@link Status#MISSING}; the factory methods make results that pass.
+	 * @throws IllegalArgumentException if the record does not fit the status
+	 */
 	public ClaimResult {
 		Objects.requireNonNull(status, "status");
 		if ((status == Status.MISSING) != (record == null)) {

@@ -10,6 +10,11 @@ import dev.flows.FlowException;
  */
 public class CorruptTaskException extends FlowException {
 
+	/**
+	 * A task that cannot be resumed, for the reason {@code message} gives; {@code cause}
+	 * is the failure behind it, or {@code null}. The web layer logs the message and
+	 * starts the flow over.
+	 */
 	public CorruptTaskException(String message, Throwable cause) {
 		super(message, cause);
 	}

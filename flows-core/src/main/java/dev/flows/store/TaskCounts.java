@@ -14,6 +14,10 @@ import java.util.TreeMap;
  */
 public record TaskCounts(Map<String, Map<String, Long>> byFlow) {
 
+	/**
+	 * Keeps an unmodifiable copy sorted by name, without the steps counted zero or less
+	 * and the flows left with no step, so that a store may pass its raw counts.
+	 */
 	public TaskCounts {
 		Map<String, Map<String, Long>> copy = new TreeMap<>();
 		Objects.requireNonNull(byFlow, "byFlow").forEach((flow, steps) -> {

@@ -26,6 +26,11 @@ public record TaskRecord(String id, String flow, String position, String history
 		String binding, String status, long version, Instant createdAt, Instant updatedAt, Instant expiresAt,
 		String owner) {
 
+	/**
+	 * Requires the id, flow, position, status and times, and reads a {@code null}
+	 * history, state, log, binding or owner as empty, so that a store may leave those
+	 * columns unset.
+	 */
 	public TaskRecord {
 		Objects.requireNonNull(id, "id");
 		Objects.requireNonNull(flow, "flow");

@@ -8,6 +8,12 @@ import dev.flows.FlowException;
  */
 public class TaskStoreUnavailableException extends FlowException {
 
+	/**
+	 * A store call that failed: {@code message} names the operation, {@code cause} is the
+	 * client's exception, or {@code null} if there is none. A custom {@link TaskStore}
+	 * throws it so that a {@link dev.flows.store.guard.TaskStoreGuard}'s circuit breaker
+	 * counts the failure.
+	 */
 	public TaskStoreUnavailableException(String message, Throwable cause) {
 		super(message, cause);
 	}

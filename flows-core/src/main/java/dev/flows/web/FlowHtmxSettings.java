@@ -39,6 +39,11 @@ public record FlowHtmxSettings(String fragment, String formFragment, List<String
 	/** Fragment {@code step}, form fragment {@code step-form}, no out-of-band views. */
 	public static final FlowHtmxSettings DEFAULTS = new FlowHtmxSettings("step", DEFAULT_FORM_FRAGMENT, List.of());
 
+	/**
+	 * Requires a fragment that is not blank and a form fragment, which is trimmed (empty
+	 * for none), and keeps an unmodifiable copy of the out-of-band views.
+	 * @throws IllegalArgumentException if the fragment is blank
+	 */
 	public FlowHtmxSettings {
 		Objects.requireNonNull(fragment, "fragment");
 		Objects.requireNonNull(formFragment, "formFragment");

@@ -23,6 +23,11 @@ public final class FlowWebMvcConfigurer implements WebMvcConfigurer {
 
 	private final FlowUrls urls;
 
+	/**
+	 * A configurer that applies handlers' {@code Outcome}s and answers Flows' exceptions
+	 * (ahead of Spring MVC's own resolvers) with {@code engine}, using the parameter
+	 * names and the unknown-task answer of {@code settings}.
+	 */
 	public FlowWebMvcConfigurer(FlowEngine engine, FlowWebSettings settings) {
 		this.engine = engine;
 		this.settings = settings;

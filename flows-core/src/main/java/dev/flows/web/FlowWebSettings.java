@@ -24,6 +24,9 @@ public record FlowWebSettings(String idParam, String versionParam, UnknownTaskAc
 	/** Name of the form field of the Skip button of a skippable step. */
 	public static final String SKIP_PARAM = "_skip";
 
+	/**
+	 * Requires both parameter names and the unknown-task answer.
+	 */
 	public FlowWebSettings {
 		Objects.requireNonNull(idParam, "idParam");
 		Objects.requireNonNull(versionParam, "versionParam");

@@ -369,6 +369,11 @@ public final class TaskStoreGuard implements AutoCloseable {
 			return this;
 		}
 
+		/**
+		 * A guard with these settings, for one store. It has threads of its own, so
+		 * {@linkplain TaskStoreGuard#close() close} it when the store is no longer used;
+		 * Spring does for a guard declared as a bean.
+		 */
 		public TaskStoreGuard build() {
 			return new TaskStoreGuard(this);
 		}

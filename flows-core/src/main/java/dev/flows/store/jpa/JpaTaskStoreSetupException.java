@@ -10,8 +10,10 @@ import dev.flows.FlowException;
  */
 public class JpaTaskStoreSetupException extends FlowException {
 
+	/** What is missing from the {@code EntityManagerFactory}. */
 	private final String description;
 
+	/** What gives the store what it needs. */
 	private final String action;
 
 	JpaTaskStoreSetupException(String description, String action, Throwable cause) {
