@@ -68,9 +68,8 @@ final class CallerThreadTimeouts implements AutoCloseable {
 		this.inFlight.remove(call);
 		if (!call.finish()) {
 			// The watchdog interrupted this thread for this call: clear that interrupt,
-			// so
-			// that it cannot hit whatever the thread does next, and keep one the caller
-			// had before.
+			// so that it cannot hit whatever the thread does next, and keep one the
+			// caller had before.
 			call.awaitInterrupt();
 			Thread.interrupted();
 			if (interruptedBefore) {
