@@ -1,5 +1,7 @@
 package dev.flows.autoconfigure;
 
+import javax.sql.DataSource;
+
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.core.registry.InMemoryRegistryStore;
@@ -30,9 +32,10 @@ import org.springframework.context.annotation.Configuration;
  * {@code TaskStoreGuard} bean of the application's replaces this one.
  * <p>
  * {@code flows.store.guard.isolation} chooses the thread a store call runs on; by default
- * the caller's for the Redis and memory stores (a watchdog interrupts it once late: no
- * hand-off), the guard's own for the JPA store and a store of the application's (which
- * also bounds a wait that ignores interrupts, such as a JDBC socket read).
+ * the caller's for the Redis and memory stores and the JPA store on an in-memory database
+ * (a watchdog interrupts it once late: no hand-off), the guard's own for the JPA store on
+ * any other database and a store of the application's (which also bounds a wait that
+ * ignores interrupts, such as a JDBC socket read).
  * <p>
  * With {@code resilience4j-micrometer} on the classpath, the breaker's metrics are bound
  * to the application's meter registry as {@code resilience4j.circuitbreaker.*}, tagged
@@ -51,12 +54,13 @@ public final class FlowsStoreGuardAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	TaskStoreGuard flowsTaskStoreGuard(FlowsProperties properties, ObjectProvider<TaskStore> store) {
+	TaskStoreGuard flowsTaskStoreGuard(FlowsProperties properties, ObjectProvider<TaskStore> store,
+			ObjectProvider<DataSource> dataSource) {
 		FlowsProperties.Guard guard = properties.getStore().getGuard();
 		TaskStoreGuard.Builder builder = TaskStoreGuard.builder()
 			.timeout(guard.getTimeout())
 			.maxConcurrentCalls(guard.getMaxConcurrentCalls())
-			.isolation(isolation(guard.getIsolation(), store));
+			.isolation(isolation(guard.getIsolation(), store, dataSource));
 		FlowsProperties.Guard.CircuitBreaker breaker = guard.getCircuitBreaker();
 		if (!breaker.isEnabled()) {
 			return builder.withoutCircuitBreaker().build();
@@ -70,13 +74,15 @@ public final class FlowsStoreGuardAutoConfiguration {
 			.build();
 	}
 
-	private static Isolation isolation(FlowsProperties.Guard.Isolation isolation, ObjectProvider<TaskStore> store) {
+	private static Isolation isolation(FlowsProperties.Guard.Isolation isolation, ObjectProvider<TaskStore> store,
+			ObjectProvider<DataSource> dataSource) {
 		return switch (isolation) {
 			case CALLER_THREAD -> Isolation.CALLER_THREAD;
 			case GUARD_THREAD -> Isolation.GUARD_THREAD;
 			case AUTO -> {
 				TaskStore unique = store.getIfUnique();
-				yield (unique != null) ? StoreGuardIsolation.of(unique) : Isolation.GUARD_THREAD;
+				yield (unique != null) ? StoreGuardIsolation.of(unique, dataSource::getIfUnique)
+						: Isolation.GUARD_THREAD;
 			}
 		};
 	}

@@ -1,22 +1,27 @@
 package dev.flows.autoconfigure;
 
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
 import dev.flows.store.TaskStore;
 import dev.flows.store.guard.TaskStoreGuard.Isolation;
 
 import org.springframework.aop.support.AopUtils;
+import org.springframework.boot.jdbc.EmbeddedDatabaseConnection;
 
 /**
  * Chooses, for {@code flows.store.guard.isolation=auto}, the thread a guarded store call
  * runs on. The caller's thread, with no hand-off, for the stores whose every wait gives
- * way to an interrupt: Redis (Lettuce waits for a reply on a future) and the memory
- * store. The guard's threads otherwise:
+ * way to an interrupt: Redis (Lettuce waits for a reply on a future), the memory store,
+ * and the JPA store on an in-memory embedded database such as {@code jdbc:h2:mem:} (no
+ * socket, no file: its statements only compute, or wait for a row lock or a pooled
+ * connection, both of which an interrupt ends). The guard's threads otherwise:
  * <ul>
  * <li>the JPA store on a network database, where a JDBC driver's socket read on a dead
- * network blocks, deaf to interrupts, until the operating system gives up;</li>
- * <li>the JPA store on an in-memory database too: with H2 in memory, the store's
- * statements on the request threads took the application more than twice the CPU per
- * completed flow they take on the guard's threads (measured side by side with
- * {@code scripts/bench.sh}'s load driver), far more than the hand-offs they spare;</li>
+ * network blocks, deaf to interrupts, until the operating system gives up; and on an
+ * embedded database kept in files, where an interrupt closes the file channel under the
+ * database;</li>
  * <li>a store of the application's, of which nothing is known.</li>
  * </ul>
  */
@@ -26,14 +31,22 @@ final class StoreGuardIsolation {
 
 	private static final String MEMORY_STORE = "dev.flows.store.memory.InMemoryTaskStore";
 
+	private static final String JPA_STORE = "dev.flows.store.jpa.JpaTaskStore";
+
 	private StoreGuardIsolation() {
 	}
 
-	/** The isolation for {@code store}. */
-	static Isolation of(TaskStore store) {
-		// By name: the Redis store's class needs libraries that may be absent.
+	/**
+	 * The isolation for {@code store}; {@code dataSource} gives the application's
+	 * {@code DataSource}, which the auto-configured JPA store uses, or null.
+	 */
+	static Isolation of(TaskStore store, Supplier<DataSource> dataSource) {
+		// By name: the Redis and JPA stores' classes need libraries that may be absent.
 		Class<?> type = AopUtils.getTargetClass(store);
 		if (is(type, REDIS_STORE) || is(type, MEMORY_STORE)) {
+			return Isolation.CALLER_THREAD;
+		}
+		if (is(type, JPA_STORE) && InMemoryDatabase.is(dataSource.get())) {
 			return Isolation.CALLER_THREAD;
 		}
 		return Isolation.GUARD_THREAD;
@@ -46,6 +59,17 @@ final class StoreGuardIsolation {
 			}
 		}
 		return false;
+	}
+
+	/** Loaded only for the JPA store, which comes with Spring Boot's JDBC support. */
+	private static final class InMemoryDatabase {
+
+		static boolean is(DataSource dataSource) {
+			// Boot's own test, by the connection's URL: jdbc:h2:mem:, jdbc:hsqldb:mem:,
+			// jdbc:derby:memory:
+			return dataSource != null && EmbeddedDatabaseConnection.isEmbedded(dataSource);
+		}
+
 	}
 
 }

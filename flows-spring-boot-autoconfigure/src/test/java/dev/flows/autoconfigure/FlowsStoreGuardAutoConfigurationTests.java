@@ -1,5 +1,6 @@
 package dev.flows.autoconfigure;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import dev.flows.engine.FlowEngine;
 import dev.flows.engine.TaskIds;
@@ -196,11 +198,26 @@ class FlowsStoreGuardAutoConfigurationTests {
 	}
 
 	@Test
-	void theJpaStoreOnAnInMemoryDatabaseIsCalledOnTheGuardsThreads() {
+	void theJpaStoreOnAnInMemoryDatabaseIsCalledOnTheCallersThread() {
 		this.runner
 			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
 					HibernateJpaAutoConfiguration.class, TransactionAutoConfiguration.class))
 			.withPropertyValues("flows.store.type=jpa")
+			.run((context) -> {
+				assertThat(context.getBean(TaskStore.class)).isInstanceOf(JpaTaskStore.class);
+				assertThat(context.getBean(TaskStoreGuard.class).isolation()).isEqualTo(Isolation.CALLER_THREAD);
+				loadUnknownTask(context);
+			});
+	}
+
+	@Test
+	void theJpaStoreOnAnEmbeddedDatabaseInFilesIsCalledOnTheGuardsThreads(@TempDir Path directory) {
+		this.runner
+			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+					HibernateJpaAutoConfiguration.class, TransactionAutoConfiguration.class))
+			.withPropertyValues("flows.store.type=jpa",
+					"spring.datasource.url=jdbc:h2:file:" + directory.resolve("tasks").toAbsolutePath(),
+					"flows.jpa.initialize-schema=always")
 			.run((context) -> {
 				assertThat(context.getBean(TaskStore.class)).isInstanceOf(JpaTaskStore.class);
 				assertThat(context.getBean(TaskStoreGuard.class).isolation()).isEqualTo(Isolation.GUARD_THREAD);

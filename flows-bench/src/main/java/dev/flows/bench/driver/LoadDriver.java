@@ -138,24 +138,37 @@ public final class LoadDriver {
 				this.users, this.warmup, this.rounds, this.duration, this.settle);
 		for (Variant variant : this.variants) {
 			// At least the warm-up time, until the JIT has seen enough flows (a loaded
-			// machine
-			// completes few per second) and has done most of its compiling (its threads'
-			// CPU under
-			// a tenth of the app's over the last part), but never more than ten times the
-			// warm-up time.
+			// machine completes few per second), has done most of its compiling (its
+			// threads' CPU under a tenth of the app's over the last part), and the app's
+			// CPU
+			// per flow has stopped falling (within 5% of the part before), but never more
+			// than ten times the warm-up time. The last test is the one that matters on
+			// two
+			// shared cores: there a process whose hot code is still in the first-tier
+			// compiler's profiling form runs it several times slower, its request threads
+			// crowd out its compiler thread, and the compiler's share of a CPU that large
+			// looks small; such a process stayed 3 to 5 times slower for minutes while
+			// the
+			// same build next to it was done.
 			long warmed = 0;
 			int seconds = 0;
 			double jitShare = 1;
+			double cpuPerFlow = Double.MAX_VALUE;
+			double cpuPerFlowBefore;
 			do {
 				long jitBefore = jitTicks(variant);
 				Slot part = slot(variant, this.warmup, false);
 				warmed += part.flows;
 				seconds += this.warmup;
 				jitShare = (part.appTicks == 0) ? 0 : (double) (jitTicks(variant) - jitBefore) / part.appTicks;
+				cpuPerFlowBefore = cpuPerFlow;
+				cpuPerFlow = (part.flows == 0) ? Double.MAX_VALUE : (double) part.appTicks / part.flows;
 			}
-			while (this.warmup > 0 && (warmed < this.warmupFlows || jitShare > 0.10) && seconds < 10 * this.warmup);
-			log("warm-up %s: %d flows in %d s, JIT %.0f%% of the app's CPU at the end", variant.key, warmed, seconds,
-					100 * jitShare);
+			while (this.warmup > 0
+					&& (warmed < this.warmupFlows || jitShare > 0.10 || cpuPerFlow < 0.95 * cpuPerFlowBefore)
+					&& seconds < 10 * this.warmup);
+			log("warm-up %s: %d flows in %d s, JIT %.0f%% of the app's CPU at the end, app CPU per flow %.2f of the"
+					+ " part before", variant.key, warmed, seconds, 100 * jitShare, cpuPerFlow / cpuPerFlowBefore);
 			probe(variant);
 		}
 		for (int round = 0; round < this.rounds; round++) {
