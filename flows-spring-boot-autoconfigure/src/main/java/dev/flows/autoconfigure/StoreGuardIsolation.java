@@ -9,6 +9,7 @@ import dev.flows.store.guard.TaskStoreGuard.Isolation;
 
 import org.springframework.aop.support.AopUtils;
 import org.springframework.boot.jdbc.EmbeddedDatabaseConnection;
+import org.springframework.util.ClassUtils;
 
 /**
  * Chooses, for {@code flows.store.guard.isolation=auto}, the thread a guarded store call
@@ -33,6 +34,11 @@ final class StoreGuardIsolation {
 
 	private static final String JPA_STORE = "dev.flows.store.jpa.JpaTaskStore";
 
+	// A JPA store on an EntityManagerFactory of the application's own needs no Spring
+	// Boot JDBC module: without it, the database counts as unknown.
+	private static final boolean BOOT_JDBC_PRESENT = ClassUtils.isPresent(
+			"org.springframework.boot.jdbc.EmbeddedDatabaseConnection", StoreGuardIsolation.class.getClassLoader());
+
 	private StoreGuardIsolation() {
 	}
 
@@ -46,7 +52,7 @@ final class StoreGuardIsolation {
 		if (is(type, REDIS_STORE) || is(type, MEMORY_STORE)) {
 			return Isolation.CALLER_THREAD;
 		}
-		if (is(type, JPA_STORE) && InMemoryDatabase.is(dataSource.get())) {
+		if (is(type, JPA_STORE) && BOOT_JDBC_PRESENT && InMemoryDatabase.is(dataSource.get())) {
 			return Isolation.CALLER_THREAD;
 		}
 		return Isolation.GUARD_THREAD;
@@ -61,7 +67,7 @@ final class StoreGuardIsolation {
 		return false;
 	}
 
-	/** Loaded only for the JPA store, which comes with Spring Boot's JDBC support. */
+	/** Loaded only with Spring Boot's JDBC module on the classpath. */
 	private static final class InMemoryDatabase {
 
 		static boolean is(DataSource dataSource) {
