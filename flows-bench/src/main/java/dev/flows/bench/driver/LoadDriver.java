@@ -140,16 +140,12 @@ public final class LoadDriver {
 			// At least the warm-up time, until the JIT has seen enough flows (a loaded
 			// machine completes few per second), has done most of its compiling (its
 			// threads' CPU under a tenth of the app's over the last part), and the app's
-			// CPU
-			// per flow has stopped falling (within 5% of the part before), but never more
-			// than ten times the warm-up time. The last test is the one that matters on
-			// two
-			// shared cores: there a process whose hot code is still in the first-tier
-			// compiler's profiling form runs it several times slower, its request threads
-			// crowd out its compiler thread, and the compiler's share of a CPU that large
-			// looks small; such a process stayed 3 to 5 times slower for minutes while
-			// the
-			// same build next to it was done.
+			// CPU per flow has stopped falling (within 5% of the part before); never more
+			// than ten times the warm-up time. The last test matters on shared cores: a
+			// process whose hot code is still in C1's profiling tier runs it much
+			// slower, its request threads crowd out its compiler thread, and the
+			// compiler's share of that much CPU looks small. Such a process stayed 3 to 5
+			// times slower for minutes beside a finished one of the same build.
 			long warmed = 0;
 			int seconds = 0;
 			double jitShare = 1;
