@@ -145,7 +145,7 @@ public final class FlowEngine {
 	private Task newTask(String id, FlowDefinition flow, String binding, Principal principal) {
 		Instant now = this.clock.instant();
 		Position entry = entryPosition(flow, principal);
-		Task task = new Task(id, flow, entry, List.of(), this.stateCodec.newState(), List::of,
+		Task task = new Task(id, flow, entry, List.of(), this.stateCodec.newState(), TaskLog.empty(),
 				(binding != null) ? binding : "", Owners.of(principal), TaskStatus.ACTIVE, 0, false, now, now,
 				now.plus(this.timeouts.idleTimeout()));
 		task.appendLog(new TransitionRecord("", entry.toString(), TransitionKind.START, null, now));

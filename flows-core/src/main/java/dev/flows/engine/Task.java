@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.function.Supplier;
 
 import dev.flows.definition.ActionDefinition;
 import dev.flows.definition.FlowDefinition;
@@ -48,9 +47,7 @@ public final class Task {
 	private final List<Position> history;
 
 	/** Read lazily: pages that only show the task never pay for parsing its log. */
-	private Supplier<List<TransitionRecord>> storedLog;
-
-	private List<TransitionRecord> log;
+	private final TaskLog log;
 
 	private Position position;
 
@@ -64,15 +61,15 @@ public final class Task {
 
 	private Instant expiresAt;
 
-	Task(String id, FlowDefinition flow, Position position, List<Position> history, TaskState state,
-			Supplier<List<TransitionRecord>> log, String binding, String owner, TaskStatus status, long version,
-			boolean persisted, Instant createdAt, Instant updatedAt, Instant expiresAt) {
+	Task(String id, FlowDefinition flow, Position position, List<Position> history, TaskState state, TaskLog log,
+			String binding, String owner, TaskStatus status, long version, boolean persisted, Instant createdAt,
+			Instant updatedAt, Instant expiresAt) {
 		this.id = id;
 		this.flow = flow;
 		this.position = position;
 		this.history = new ArrayList<>(history);
 		this.state = state;
-		this.storedLog = log;
+		this.log = log;
 		this.binding = binding;
 		this.owner = owner;
 		this.status = status;
@@ -116,14 +113,11 @@ public final class Task {
 
 	/** Every move so far, oldest first (the latest {@value #MAX_LOG_ENTRIES}). */
 	public List<TransitionRecord> log() {
-		return Collections.unmodifiableList(materializedLog());
+		return Collections.unmodifiableList(this.log.entries());
 	}
 
-	private List<TransitionRecord> materializedLog() {
-		if (this.log == null) {
-			this.log = new ArrayList<>(this.storedLog.get());
-			this.storedLog = null;
-		}
+	/** The log as the codec writes it. */
+	TaskLog storedLog() {
 		return this.log;
 	}
 
@@ -244,11 +238,7 @@ public final class Task {
 	}
 
 	void appendLog(TransitionRecord record) {
-		List<TransitionRecord> entries = materializedLog();
-		entries.add(record);
-		if (entries.size() > MAX_LOG_ENTRIES) {
-			entries.subList(0, entries.size() - MAX_LOG_ENTRIES).clear();
-		}
+		this.log.append(record);
 	}
 
 	void complete() {

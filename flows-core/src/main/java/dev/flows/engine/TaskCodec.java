@@ -33,17 +33,25 @@ final class TaskCodec {
 
 	private final JsonMapper mapper;
 
+	/**
+	 * How the JSON of each stored log entry starts, as this mapper writes it: its first
+	 * property's name, such as <code>{"f":</code>.
+	 */
+	private final String entryStart;
+
 	TaskCodec(TaskStateCodec stateCodec) {
 		this.stateCodec = stateCodec;
 		this.mapper = stateCodec.mapper();
+		String entry = this.mapper.writeValueAsString(new StoredTransition("", "", TransitionKind.START, null, 0));
+		this.entryStart = entry.substring(0, entry.indexOf(':') + 1);
 	}
 
 	TaskRecord encode(Task task, long version, Instant updatedAt, Instant expiresAt) {
 		List<String> history = task.history().stream().map(Position::toString).toList();
 		return new TaskRecord(task.id(), task.flow().id(), task.position().toString(),
 				this.mapper.writeValueAsString(history), this.stateCodec.write(task.state()),
-				this.mapper.writeValueAsString(task.log().stream().map(StoredTransition::of).toList()), task.binding(),
-				task.status().name(), version, task.createdAt(), updatedAt, expiresAt, task.owner());
+				writeLog(task.storedLog()), task.binding(), task.status().name(), version, task.createdAt(), updatedAt,
+				expiresAt, task.owner());
 	}
 
 	/**
@@ -78,14 +86,58 @@ final class TaskCodec {
 			}
 			TaskState state = this.stateCodec.read(record.state());
 			TaskStatus status = TaskStatus.valueOf(record.status());
-			return new Task(record.id(), flow, position, history, state, () -> readLog(record.log()), record.binding(),
-					record.owner(), status, record.version(), true, record.createdAt(), record.updatedAt(),
-					record.expiresAt());
+			return new Task(record.id(), flow, position, history, state, TaskLog.stored(record.log(), this::readLog),
+					record.binding(), record.owner(), status, record.version(), true, record.createdAt(),
+					record.updatedAt(), record.expiresAt());
 		}
 		catch (JacksonException | TaskStateException | IllegalArgumentException ex) {
 			throw new CorruptTaskException("Stored task of flow '" + flow.id() + "' cannot be read: " + ex.getMessage(),
 					ex);
 		}
+	}
+
+	/**
+	 * The log's text. One loaded and not read since gets the moves appended to its text:
+	 * parsing all of it to add one move cost a submit more than the rest of the task's
+	 * JSON together.
+	 */
+	private String writeLog(TaskLog log) {
+		String unread = log.unread();
+		if (unread == null) {
+			return writeEntries(log.entries());
+		}
+		if (log.appended().isEmpty()) {
+			return unread;
+		}
+		if (!unread.equals("[]") && !(unread.startsWith("[" + this.entryStart) && unread.endsWith("}]"))) {
+			// Not what this build writes: read (and so drop, if unreadable) and write
+			// anew.
+			return writeEntries(log.entries());
+		}
+		String appended = writeEntries(log.appended());
+		String joined = unread.equals("[]") ? appended
+				: unread.substring(0, unread.length() - 1) + "," + appended.substring(1);
+		return keepLatest(joined);
+	}
+
+	private String writeEntries(List<TransitionRecord> entries) {
+		return this.mapper.writeValueAsString(entries.stream().map(StoredTransition::of).toList());
+	}
+
+	/**
+	 * The latest {@value Task#MAX_LOG_ENTRIES} entries of a log's text. Each entry starts
+	 * with {@link #entryStart}, which JSON cannot hold inside a string (its quotes would
+	 * be escaped), so counting those counts the entries.
+	 */
+	private String keepLatest(String log) {
+		List<Integer> starts = new ArrayList<>();
+		for (int at = log.indexOf(this.entryStart); at >= 0; at = log.indexOf(this.entryStart, at + 1)) {
+			starts.add(at);
+		}
+		if (starts.size() <= Task.MAX_LOG_ENTRIES) {
+			return log;
+		}
+		return "[" + log.substring(starts.get(starts.size() - Task.MAX_LOG_ENTRIES));
 	}
 
 	/**

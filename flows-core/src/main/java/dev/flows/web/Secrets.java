@@ -15,6 +15,10 @@ final class Secrets {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
+	// Looking SHA-256 up among the security providers costs more than hashing a
+	// binding; a copy of one found once costs less. Clones of the JDK's are supported.
+	private static final MessageDigest SHA_256 = sha256();
+
 	private Secrets() {
 	}
 
@@ -25,9 +29,22 @@ final class Secrets {
 	}
 
 	static String digest(String value) {
+		byte[] hash = newSha256().digest(value.getBytes(StandardCharsets.UTF_8));
+		return HexFormat.of().formatHex(hash);
+	}
+
+	private static MessageDigest newSha256() {
 		try {
-			byte[] hash = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(hash);
+			return (MessageDigest) SHA_256.clone();
+		}
+		catch (CloneNotSupportedException ex) {
+			return sha256();
+		}
+	}
+
+	private static MessageDigest sha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is missing from this JVM", ex);

@@ -390,6 +390,46 @@ class TaskPersistenceTest {
 		assertThat(task.position()).hasToString(LOGIN);
 	}
 
+	@Test
+	void movesAppendedToAStoredLogThatNobodyReadAreAllKeptInOrder() {
+		Task reloadedEachTime = this.engine.load(stored(UnaryOperator.identity()));
+		Task keptInMemory = this.engine.load(reloadedEachTime.id());
+		keptInMemory.log();
+		for (int i = 0; i < 15; i++) {
+			this.clock.advance(Duration.ofSeconds(1));
+			this.engine.apply(reloadedEachTime, Position.parse(LOGIN), Outcome.goTo(ForgotPassword.class), null);
+			this.engine.apply(keptInMemory, Position.parse(LOGIN), Outcome.goTo(ForgotPassword.class), null);
+			this.engine.save(reloadedEachTime);
+			reloadedEachTime = this.engine.load(reloadedEachTime.id());
+			this.engine.back(reloadedEachTime, null);
+			this.engine.back(keptInMemory, null);
+			this.engine.save(reloadedEachTime);
+			reloadedEachTime = this.engine.load(reloadedEachTime.id());
+		}
+
+		String storedLog = this.memory.find(reloadedEachTime.id()).orElseThrow().log();
+		assertThat(TaskStateCodec.withDefaults().mapper().readTree(storedLog).size()).isEqualTo(Task.MAX_LOG_ENTRIES);
+		assertThat(reloadedEachTime.log()).hasSize(Task.MAX_LOG_ENTRIES).isEqualTo(keptInMemory.log());
+		assertThat(reloadedEachTime.log()).last().extracting(TransitionRecord::kind).isEqualTo(TransitionKind.BACK);
+		assertThat(reloadedEachTime.log()).extracting(TransitionRecord::at).isSorted();
+	}
+
+	@Test
+	void aLogStoredInAnotherFormIsWrittenAnewWhenAMoveIsAdded() {
+		String id = stored((record) -> new TaskRecord(record.id(), record.flow(), record.position(), record.history(),
+				record.state(),
+				"[{\"from\":\"\",\"to\":\"confirm-item\",\"kind\":\"START\",\"at\":\"2030-05-01T09:00:00Z\"}]",
+				record.binding(), record.status(), record.version(), record.createdAt(), record.updatedAt(),
+				record.expiresAt()));
+		Task task = this.engine.load(id);
+		this.engine.apply(task, Position.parse(LOGIN), Outcome.goTo(ForgotPassword.class), null);
+		this.engine.save(task);
+
+		assertThat(this.engine.load(id).log()).singleElement()
+			.extracting(TransitionRecord::from, TransitionRecord::kind)
+			.containsExactly(LOGIN, TransitionKind.ADVANCE);
+	}
+
 	/** Stores a task at the login step, rewritten by {@code corruption}. */
 	private String stored(UnaryOperator<TaskRecord> corruption) {
 		Task task = this.engine.newTask(this.purchase, "secret", null);

@@ -11,6 +11,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -18,7 +19,6 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowType;
-import io.github.resilience4j.circuitbreaker.event.CircuitBreakerOnStateTransitionEvent;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import org.apache.commons.logging.Log;
@@ -100,6 +100,14 @@ public final class TaskStoreGuard implements AutoCloseable {
 
 	private final Duration waitInOpenState;
 
+	/**
+	 * The breaker's state when a call last looked. Each call compares it with the state
+	 * it leaves behind, so the call that changes the state logs the change: listening to
+	 * the breaker's events instead would make it create an event object for every
+	 * successful call.
+	 */
+	private final AtomicReference<CircuitBreaker.State> lastState;
+
 	private final Isolation isolation;
 
 	private final int maxConcurrentCalls;
@@ -123,11 +131,12 @@ public final class TaskStoreGuard implements AutoCloseable {
 			this.circuitBreaker = CircuitBreaker.of(CIRCUIT_BREAKER_NAME, config.build());
 			this.waitInOpenState = Duration
 				.ofMillis(this.circuitBreaker.getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1));
-			this.circuitBreaker.getEventPublisher().onStateTransition(this::log);
+			this.lastState = new AtomicReference<>(this.circuitBreaker.getState());
 		}
 		else {
 			this.circuitBreaker = null;
 			this.waitInOpenState = null;
+			this.lastState = null;
 		}
 		if (this.isolation == Isolation.CALLER_THREAD) {
 			this.executor = null;
@@ -211,6 +220,9 @@ public final class TaskStoreGuard implements AutoCloseable {
 					+ operation + " was not attempted; it is probed again " + this.waitInOpenState.toMillis()
 					+ " ms after it was found down");
 		}
+		finally {
+			logStateChange();
+		}
 	}
 
 	private <T> T callWithTimeout(String operation, Supplier<T> work) {
@@ -252,18 +264,25 @@ public final class TaskStoreGuard implements AutoCloseable {
 		}
 	}
 
-	private void log(CircuitBreakerOnStateTransitionEvent event) {
+	private void logStateChange() {
+		CircuitBreaker.State before = this.lastState.get();
+		CircuitBreaker.State now = this.circuitBreaker.getState();
+		if (now != before && this.lastState.compareAndSet(before, now)) {
+			log(before, now);
+		}
+	}
+
+	private void log(CircuitBreaker.State from, CircuitBreaker.State to) {
 		// No failure counts: calls that were under way when the state changed keep adding
 		// to them.
-		CircuitBreaker.StateTransition transition = event.getStateTransition();
-		switch (transition.getToState()) {
-			case OPEN -> logger.warn(((transition.getFromState() == CircuitBreaker.State.HALF_OPEN)
-					? "The task store still fails" : "The task store is considered down after repeated failures")
+		switch (to) {
+			case OPEN -> logger.warn(((from == CircuitBreaker.State.HALF_OPEN) ? "The task store still fails"
+					: "The task store is considered down after repeated failures")
 					+ ": flow requests that need it answer 503 at once; it is probed again in "
 					+ this.waitInOpenState.toMillis() + " ms");
 			case HALF_OPEN -> logger.info("Probing the task store");
 			case CLOSED -> logger.info("The task store answers again");
-			default -> logger.info("Task store circuit breaker: " + transition);
+			default -> logger.info("Task store circuit breaker: from " + from + " to " + to);
 		}
 	}
 

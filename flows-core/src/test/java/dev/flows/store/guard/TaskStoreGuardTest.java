@@ -15,9 +15,12 @@ import java.util.function.Consumer;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -50,6 +53,7 @@ import static org.mockito.Mockito.verify;
  * The breaker reads a clock the tests move, and hanging calls are released by latches, so
  * nothing here waits on the wall clock beyond the guard's own 200 ms timeout.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class TaskStoreGuardTest {
 
 	private static final Duration TIMEOUT = Duration.ofMillis(200);
@@ -485,6 +489,28 @@ class TaskStoreGuardTest {
 		assertThat(state()).isEqualTo(CircuitBreaker.State.OPEN);
 		assertThatExceptionOfType(StoreConsideredDownException.class).isThrownBy(() -> store.find("t"));
 		verify(this.delegate, times(4 + 2)).find(anyString());
+	}
+
+	@Test
+	void eachChangeOfTheBreakersStateIsLoggedOnce(CapturedOutput output) {
+		TaskStore store = guarded();
+		given(this.delegate.find(anyString())).willThrow(unavailable());
+		openTheBreaker(store);
+		for (int i = 0; i < 5; i++) {
+			assertThatExceptionOfType(StoreConsideredDownException.class).isThrownBy(() -> store.find("t"));
+		}
+		assertThat(output.getOut().split("considered down after repeated failures: flow requests", -1)).hasSize(2);
+		assertThat(output).doesNotContain("Probing the task store");
+
+		this.clock.advance(WAIT_IN_OPEN_STATE.plusMillis(1));
+		willReturn(Optional.empty()).given(this.delegate).find(anyString());
+		for (int i = 0; i < 5; i++) {
+			assertThat(store.find("t")).isEmpty();
+		}
+		assertThat(output.getOut().split("Probing the task store", -1)).hasSize(2);
+		assertThat(output.getOut().split("The task store answers again", -1)).hasSize(2);
+		assertThat(output.getOut().indexOf("Probing the task store"))
+			.isLessThan(output.getOut().indexOf("The task store answers again"));
 	}
 
 	@Test
