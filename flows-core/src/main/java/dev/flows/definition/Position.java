@@ -17,13 +17,15 @@ public final class Position {
 
 	private final List<String> names;
 
-	// Positions are map keys on every request (the flow's nodes by position): the hash is
-	// computed once.
-	private final int hash;
+	// Positions are map keys and are compared on every request (the flow's nodes by
+	// position, the steps of a progress bar): comparing one string, its hash cached,
+	// costs less than comparing lists. Valid names hold no '/' (the validator says so),
+	// so equal paths mean equal names.
+	private final String path;
 
 	private Position(List<String> names) {
 		this.names = names;
-		this.hash = names.hashCode();
+		this.path = String.join("/", names);
 	}
 
 	/**
@@ -92,7 +94,11 @@ public final class Position {
 
 	/** Whether {@code ancestor} is this position or one of its ancestors. */
 	public boolean startsWith(Position ancestor) {
-		return ancestor.depth() <= depth() && this.names.subList(0, ancestor.depth()).equals(ancestor.names);
+		if (ancestor.isRoot()) {
+			return true;
+		}
+		int length = ancestor.path.length();
+		return this.path.startsWith(ancestor.path) && (this.path.length() == length || this.path.charAt(length) == '/');
 	}
 
 	/**
@@ -107,21 +113,21 @@ public final class Position {
 		return chain;
 	}
 
+	/** Positions are equal when their paths are. */
 	@Override
 	public boolean equals(Object other) {
-		return (this == other) || (other instanceof Position position && this.hash == position.hash
-				&& this.names.equals(position.names));
+		return (this == other) || (other instanceof Position position && this.path.equals(position.path));
 	}
 
 	@Override
 	public int hashCode() {
-		return this.hash;
+		return this.path.hashCode();
 	}
 
 	/** The {@code /}-separated path, empty for {@link #ROOT}. */
 	@Override
 	public String toString() {
-		return String.join("/", this.names);
+		return this.path;
 	}
 
 }

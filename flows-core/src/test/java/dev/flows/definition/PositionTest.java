@@ -73,6 +73,8 @@ class PositionTest {
 		assertThat(deep.startsWith(Position.parse("a/b/c/d"))).isFalse();
 		assertThat(deep.startsWith(Position.parse("b"))).isFalse();
 		assertThat(deep.startsWith(Position.parse("a/c"))).isFalse();
+		assertThat(Position.parse("ab/c").startsWith(Position.parse("a"))).isFalse();
+		assertThat(Position.parse("a/bc").startsWith(Position.parse("a/b"))).isFalse();
 	}
 
 	@Test
