@@ -199,6 +199,10 @@ fi
 : >"$WORK/scale.md"
 if [ "$SCALE" = 1 ]; then
   SCALE_USERS=$USERS
+  # Each slot warms up as the side-by-side does (until the app's JIT is done and its CPU per flow
+  # is steady). The profiles before leave the apps recompiling; a fixed 30-s warm-up measured them
+  # still compiling (JIT up to 29% of the app's CPU), so their 1,000 and 1,000,000 lines differed
+  # by more than the tasks did.
   # PostgreSQL: one task of the run as the template, then exactly the seeded tasks in the table.
   log "scale: PostgreSQL"
   psql_ -c "drop table if exists bench_template; create table bench_template as
@@ -211,12 +215,12 @@ if [ "$SCALE" = 1 ]; then
     psql_ -c "vacuum analyze flows_task;"
   }
   seed_pg 1 1000 "now() + interval '2 hours'"
-  driver --users "$SCALE_USERS" --warmup 3 --duration "$DURATION" --rounds 1 --settle 2 --title "pg 1k" \
+  driver --users "$SCALE_USERS" --warmup "$WARMUP" --warmup-flows "$WARMUP_FLOWS" --duration "$DURATION" --rounds 1 --settle 2 --title "pg 1k" \
     --out "$WORK/pg-1k.md" --tsv "$WORK/pg-1k.tsv" --variant "$V_PG" >/dev/null
   seed_pg 1001 "$SCALE_TASKS" "now() + interval '2 hours'"
   PG_ROWS=$(psql_ -c "select count(*) from flows_task")
   PG_SIZE=$(psql_ -c "select pg_size_pretty(pg_total_relation_size('flows_task'))")
-  driver --users "$SCALE_USERS" --warmup 3 --duration "$DURATION" --rounds 1 --settle 2 --title "pg 1M" \
+  driver --users "$SCALE_USERS" --warmup "$WARMUP" --warmup-flows "$WARMUP_FLOWS" --duration "$DURATION" --rounds 1 --settle 2 --title "pg 1M" \
     --out "$WORK/pg-1m.md" --tsv "$WORK/pg-1m.tsv" --variant "$V_PG" >/dev/null
 
   # Cleanup of SCALE_TASKS expired tasks while the users keep running flows: with the default batch
@@ -268,12 +272,12 @@ if [ "$SCALE" = 1 ]; then
     done
   }
   seed_redis 1 1000
-  driver --users "$SCALE_USERS" --warmup 3 --duration "$DURATION" --rounds 1 --settle 2 --title "redis 1k" \
+  driver --users "$SCALE_USERS" --warmup "$WARMUP" --warmup-flows "$WARMUP_FLOWS" --duration "$DURATION" --rounds 1 --settle 2 --title "redis 1k" \
     --out "$WORK/redis-1k.md" --tsv "$WORK/redis-1k.tsv" --variant "$V_RED" >/dev/null
   seed_redis 1001 "$SCALE_TASKS"
   REDIS_KEYS=$(redis_ dbsize)
   REDIS_MEMORY=$(redis_ info memory | grep '^used_memory_human:' | cut -d: -f2 | tr -d '\r')
-  driver --users "$SCALE_USERS" --warmup 3 --duration "$DURATION" --rounds 1 --settle 2 --title "redis 1M" \
+  driver --users "$SCALE_USERS" --warmup "$WARMUP" --warmup-flows "$WARMUP_FLOWS" --duration "$DURATION" --rounds 1 --settle 2 --title "redis 1M" \
     --out "$WORK/redis-1m.md" --tsv "$WORK/redis-1m.tsv" --variant "$V_RED" >/dev/null
 
   N=$(LC_ALL=en_US.UTF-8 printf "%'d" "$SCALE_TASKS" 2>/dev/null || echo "$SCALE_TASKS")
