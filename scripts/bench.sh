@@ -223,32 +223,44 @@ if [ "$SCALE" = 1 ]; then
   driver --users "$SCALE_USERS" --warmup "$WARMUP" --warmup-flows "$WARMUP_FLOWS" --duration "$DURATION" --rounds 1 --settle 2 --title "pg 1M" \
     --out "$WORK/pg-1m.md" --tsv "$WORK/pg-1m.tsv" --variant "$V_PG" >/dev/null
 
-  # Cleanup of SCALE_TASKS expired tasks while the users keep running flows: with the default batch
-  # size, then with a larger one; then with no flows running, for what the cleaner does with the
-  # cores to itself.
-  CLEANUP_SECONDS=$((DURATION * 4))
-  cleanup_run() { # $1 batch size, $2 tag, $3 "load" or "alone"
-    log "scale: cleanup of $SCALE_TASKS expired tasks on PostgreSQL, batch $1, $3"
+  # Cleanup of SCALE_TASKS expired tasks while flows keep running, from before the cleaner starts
+  # until it returns (the driver stops when the cleaner has returned, at the latest after
+  # CLEANUP_CAP s): with the users running flows flat out, then paced at half the flows/s they
+  # reached flat out with 1,000 tasks (a machine with CPU to spare), with the default batch size and
+  # a larger one; then with no flows running, for what the cleaner does with the cores to itself.
+  CLEANUP_CAP=900
+  PACED_RATE=$(awk -F'\t' 'NR == 1 { printf "%d", $5 / 2 }' "$WORK/pg-1k.tsv")
+  cleanup_run() { # $1 batch size, $2 tag, $3 flows per second ("flat" for flat out, "none" for no flows)
+    log "scale: cleanup of $SCALE_TASKS expired tasks on PostgreSQL, batch $1, flows: $3"
     psql_ -c "delete from flows_task where id like '~%';"
     # The dead rows of the previous run go now, not under this one.
     psql_ -c "vacuum flows_task;"
     seed_pg 1 "$SCALE_TASKS" "now() - interval '1 minute'"
-    local driver_pid=""
-    if [ "$3" = load ]; then
-      driver --users "$SCALE_USERS" --warmup 0 --duration "$CLEANUP_SECONDS" --rounds 1 --settle 2 \
-        --title "pg cleanup" --out "$WORK/pg-cleanup-$2.md" --tsv "$WORK/pg-cleanup-$2.tsv" --variant "$V_PG" \
-        >/dev/null 2>"$WORK/pg-cleanup-$2.log" &
+    local driver_pid="" rate=0
+    rm -f "$WORK/cleanup-done" "$WORK/cleanup-$2-cap.txt"
+    if [ "$3" != none ]; then
+      [ "$3" != flat ] && rate=$3
+      driver --users "$SCALE_USERS" --rate "$rate" --stop-file "$WORK/cleanup-done" --warmup 0 \
+        --duration "$CLEANUP_CAP" --rounds 1 --settle 2 --title "pg cleanup" --out "$WORK/pg-cleanup-$2.md" \
+        --tsv "$WORK/pg-cleanup-$2.tsv" --variant "$V_PG" >/dev/null 2>"$WORK/pg-cleanup-$2.log" &
       driver_pid=$!
-      sleep 5
+      # the driver's own JIT settles before the cleaner starts
+      sleep 10
     fi
     curl -sf -X POST "http://127.0.0.1:$PG_APP_PORT/bench/cleanup?batch=$1" >"$WORK/cleanup-$2.txt"
-    if [ -n "$driver_pid" ]; then wait "$driver_pid"; fi
+    touch "$WORK/cleanup-done"
+    if [ -n "$driver_pid" ]; then
+      wait "$driver_pid"
+      # a cleaner that outlasted the cap ran partly without flows: say so
+      grep -q "stopped after" "$WORK/pg-cleanup-$2.log" || echo " (until the driver's cap of ${CLEANUP_CAP} s only)" >"$WORK/cleanup-$2-cap.txt"
+    fi
     psql_ -c "select count(*) from flows_task where id like '~%'" >"$WORK/cleanup-$2-left.txt"
-    log "cleanup, batch $1, $3: $(cat "$WORK/cleanup-$2.txt") (left: $(cat "$WORK/cleanup-$2-left.txt"))"
+    log "cleanup, batch $1, flows: $3: $(cat "$WORK/cleanup-$2.txt") (left: $(cat "$WORK/cleanup-$2-left.txt"))"
   }
-  cleanup_run 500 default load
-  cleanup_run 5000 large load
-  cleanup_run 500 alone alone
+  cleanup_run 500 flat flat
+  cleanup_run 500 paced "$PACED_RATE"
+  cleanup_run 5000 paced-large "$PACED_RATE"
+  cleanup_run 500 alone none
   psql_ -c "delete from flows_task where id like '~%';"
   # Now, not under the Redis measurements below: autovacuum would clean up the million dead rows then.
   psql_ -c "vacuum flows_task;"
@@ -286,7 +298,7 @@ if [ "$SCALE" = 1 ]; then
     result=$(cat "$WORK/cleanup-$1.txt")
     removed=$(sed -E 's/.*removed=([0-9]+).*/\1/' <<<"$result")
     micros=$(sed -E 's/.*micros=([0-9]+).*/\1/' <<<"$result")
-    echo "| $2 | $3 | $removed | $((micros / 1000)) | **$(awk -v r="$removed" -v m="$micros" \
+    echo "| $2 | $3$(cat "$WORK/cleanup-$1-cap.txt" 2>/dev/null) | $removed | $((micros / 1000)) | **$(awk -v r="$removed" -v m="$micros" \
       'BEGIN { printf "%d", (m > 0) ? r * 1000000 / m : 0 }')** | $(cat "$WORK/cleanup-$1-left.txt") |"
   }
   {
@@ -295,21 +307,25 @@ if [ "$SCALE" = 1 ]; then
     echo "$DURATION s each; the last columns compare the p50 of each step with the first line of the same store:"
     echo
     java -cp "$WORK/classes" dev.flows.bench.driver.LoadDriver --compare "1,000 seeded=$WORK/pg-1k.tsv" \
-      "$N seeded=$WORK/pg-1m.tsv" "$N expired, cleanup (batch 500) running=$WORK/pg-cleanup-default.tsv" \
-      "$N expired, cleanup (batch 5000) running=$WORK/pg-cleanup-large.tsv" \
+      "$N seeded=$WORK/pg-1m.tsv" "$N expired, cleanup (batch 500) running=$WORK/pg-cleanup-flat.tsv" \
+      "$N expired, cleanup (batch 500) running, flows paced at $PACED_RATE/s=$WORK/pg-cleanup-paced.tsv" \
+      "$N expired, cleanup (batch 5000) running, flows paced at $PACED_RATE/s=$WORK/pg-cleanup-paced-large.tsv" \
       "1,000 seeded=$WORK/redis-1k.tsv" "$N seeded=$WORK/redis-1m.tsv"
     echo
     echo "With $N seeded: PostgreSQL's flows_task held $PG_ROWS rows ($PG_SIZE with its indexes); Redis held"
     echo "$REDIS_KEYS keys ($REDIS_MEMORY used)."
     echo
     echo "**Cleanup** of $N expired tasks on PostgreSQL by the store's cleaner (\`TaskCleaner\`, as the"
-    echo "scheduled job runs it), while $SCALE_USERS users kept running flows (the \"cleanup running\" lines above"
-    echo "cover ${CLEANUP_SECONDS} s each, the cleanup included), and once with no flows running:"
+    echo "scheduled job runs it), while the users kept running flows, from 10 s before the cleaner started until"
+    echo "it returned (the \"cleanup running\" lines above): flat out, and paced at $PACED_RATE flows/s, half what"
+    echo "they reached flat out with 1,000 tasks; and once with no flows running. What ran meanwhile is in the"
+    echo "flows/s column of those lines."
     echo
     echo "| batch size | meanwhile | rows removed | ms | rows/s | expired rows left |"
     echo "|---|---|---:|---:|---:|---:|"
-    cleanup_line default "500 (the default, \`flows.cleanup.batch-size\`)" "$SCALE_USERS users running flows"
-    cleanup_line large "5000" "$SCALE_USERS users running flows"
+    cleanup_line flat "500 (the default, \`flows.cleanup.batch-size\`)" "$SCALE_USERS users running flows flat out"
+    cleanup_line paced "500" "$SCALE_USERS users running flows, paced at $PACED_RATE/s"
+    cleanup_line paced-large "5000" "$SCALE_USERS users running flows, paced at $PACED_RATE/s"
     cleanup_line alone "500" "no flows"
     echo
     echo "Redis needs no cleanup: each task's key expires with the task."

@@ -47,7 +47,11 @@ import java.util.regex.Pattern;
  * Options: {@code --users 32 --warmup 20 --duration 20 --rounds 2 --settle 3} (seconds),
  * {@code --title}, {@code --out file.md} (the markdown tables; also printed),
  * {@code --tsv file} (one line per variant and step), {@code --heap-probe key} (the heap
- * per live task of that variant's memory store), {@code --clk-tck 100}.
+ * per live task of that variant's memory store), {@code --clk-tck 100},
+ * {@code --rate 100} (start at most that many flows per second, all users together,
+ * instead of each user starting its next flow at once: a paced load that leaves the
+ * machine CPU to spare), {@code --stop-file path} (end the slot under way as soon as that
+ * file exists: a measurement that lasts as long as something else does).
  * {@code --compare label1=a.tsv label2=b.tsv} prints how the step latencies of the second
  * run compare with the first.
  */
@@ -97,6 +101,11 @@ public final class LoadDriver {
 
 	private String heapProbe;
 
+	/** Flows started per second, all users together; 0 for as many as they can. */
+	private double rate;
+
+	private Path stopFile;
+
 	private final List<Variant> variants = new ArrayList<>();
 
 	public static void main(String[] args) throws Exception {
@@ -124,6 +133,8 @@ public final class LoadDriver {
 				case "--out" -> this.out = Path.of(value);
 				case "--tsv" -> this.tsv = Path.of(value);
 				case "--heap-probe" -> this.heapProbe = value;
+				case "--rate" -> this.rate = Double.parseDouble(value);
+				case "--stop-file" -> this.stopFile = Path.of(value);
 				case "--variant" -> this.variants.add(Variant.parse(value));
 				default -> throw new IllegalArgumentException("Unknown option " + args[i]);
 			}
@@ -134,8 +145,9 @@ public final class LoadDriver {
 	}
 
 	private void run() throws Exception {
-		log("%d users; warm-up %d s per variant; %d rounds of %d s per variant (after %d s of settling each)",
-				this.users, this.warmup, this.rounds, this.duration, this.settle);
+		log("%d users%s; warm-up %d s per variant; %d rounds of %d s per variant (after %d s of settling each)",
+				this.users, (this.rate > 0) ? String.format(Locale.ROOT, ", at most %.1f flows/s", this.rate) : "",
+				this.warmup, this.rounds, this.duration, this.settle);
 		for (Variant variant : this.variants) {
 			// At least the warm-up time, until the JIT has seen enough flows (a loaded
 			// machine completes few per second), has done most of its compiling (its
@@ -204,10 +216,10 @@ public final class LoadDriver {
 		long jitBefore = measured ? jitTicks(variant) : 0;
 		long driverBefore = driverTicks();
 		long start = System.nanoTime();
-		long end = start + seconds * 1_000_000_000L;
+		SlotClock clock = new SlotClock(start, seconds, this.rate);
 		List<User> workers = new ArrayList<>();
 		for (int i = 0; i < this.users; i++) {
-			workers.add(new User(variant, end));
+			workers.add(new User(variant, clock));
 		}
 		List<Thread> threads = new ArrayList<>();
 		for (User user : workers) {
@@ -216,10 +228,19 @@ public final class LoadDriver {
 			threads.add(thread);
 			thread.start();
 		}
+		if (this.stopFile != null) {
+			while (System.nanoTime() < clock.end && !Files.exists(this.stopFile)) {
+				Thread.sleep(100);
+			}
+			if (System.nanoTime() < clock.end) {
+				clock.end = System.nanoTime();
+				log("%s: stopped after %.1f s (%s exists)", variant.key, (clock.end - start) / 1e9, this.stopFile);
+			}
+		}
 		for (Thread thread : threads) {
 			thread.join(seconds * 1000L + 60_000L);
 		}
-		long elapsed = Math.max(1, Math.min(System.nanoTime(), end) - start);
+		long elapsed = Math.max(1, Math.min(System.nanoTime(), clock.end) - start);
 		long appTicks = appTicks(variant) - appBefore;
 		long systemTicks = appSystemTicks(variant) - systemBefore;
 		long jit = measured ? jitTicks(variant) - jitBefore : 0;
@@ -285,13 +306,56 @@ public final class LoadDriver {
 	}
 
 	/**
+	 * When a slot ends (sooner than planned if the stop file appears), and when its next
+	 * flow may start if the load is paced.
+	 */
+	private static final class SlotClock {
+
+		volatile long end;
+
+		private final long interval;
+
+		private final AtomicLong nextStart;
+
+		SlotClock(long start, int seconds, double rate) {
+			this.end = start + seconds * 1_000_000_000L;
+			this.interval = (rate > 0) ? (long) (1_000_000_000L / rate) : 0;
+			this.nextStart = new AtomicLong(start);
+		}
+
+		/**
+		 * Waits for this user's turn to start a flow; {@code false} if the slot ends
+		 * first. Turns missed while every user was busy are not made up for later: the
+		 * rate is a ceiling, never a burst.
+		 */
+		boolean awaitTurn() throws InterruptedException {
+			if (this.interval == 0) {
+				return System.nanoTime() < this.end;
+			}
+			long now = System.nanoTime();
+			long turn = Math.max(now, this.nextStart.getAndUpdate((next) -> Math.max(next, now) + this.interval));
+			while (System.nanoTime() < turn) {
+				if (turn >= this.end) {
+					return false;
+				}
+				long wait = turn - System.nanoTime();
+				if (wait > 0) {
+					Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+				}
+			}
+			return System.nanoTime() < this.end;
+		}
+
+	}
+
+	/**
 	 * One virtual user: flow after flow until the end of the slot, each as a new visitor.
 	 */
 	private final class User implements Runnable {
 
 		final Variant variant;
 
-		final long end;
+		final SlotClock clock;
 
 		final Samples[] latencies = new Samples[STEPS.length];
 
@@ -301,17 +365,27 @@ public final class LoadDriver {
 
 		String firstError;
 
-		User(Variant variant, long end) {
+		User(Variant variant, SlotClock clock) {
 			this.variant = variant;
-			this.end = end;
+			this.clock = clock;
 			for (int i = 0; i < STEPS.length; i++) {
 				this.latencies[i] = new Samples();
 			}
 		}
 
+		private boolean awaitTurn() {
+			try {
+				return this.clock.awaitTurn();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return false;
+			}
+		}
+
 		@Override
 		public void run() {
-			while (System.nanoTime() < this.end) {
+			while (awaitTurn()) {
 				Session session = new Session(this.variant);
 				long[] times = new long[STEPS.length];
 				try {
@@ -319,14 +393,14 @@ public final class LoadDriver {
 					String page = session.entry();
 					times[0] = System.nanoTime() - started;
 					for (int step = 1; step < STEPS.length; step++) {
-						if (System.nanoTime() >= this.end) {
+						if (System.nanoTime() >= this.clock.end) {
 							break;
 						}
 						started = System.nanoTime();
 						page = session.submit(page, step);
 						times[step] = System.nanoTime() - started;
 					}
-					if (System.nanoTime() < this.end && times[STEPS.length - 1] > 0) {
+					if (System.nanoTime() < this.clock.end && times[STEPS.length - 1] > 0) {
 						this.completed++;
 						for (int step = 0; step < STEPS.length; step++) {
 							this.latencies[step].add(times[step]);
@@ -334,7 +408,7 @@ public final class LoadDriver {
 					}
 				}
 				catch (Exception ex) {
-					if (System.nanoTime() < this.end) {
+					if (System.nanoTime() < this.clock.end) {
 						this.errors++;
 						if (this.firstError == null) {
 							this.firstError = ex.toString();
