@@ -30,6 +30,7 @@ import dev.flows.state.TaskStateCodec;
 import dev.flows.store.ClaimResult;
 import dev.flows.store.ExpiredTask;
 import dev.flows.store.CorruptTaskException;
+import dev.flows.store.StaleTaskException;
 import dev.flows.store.TaskRecord;
 import dev.flows.store.TaskStore;
 
@@ -814,15 +815,21 @@ public final class FlowEngine {
 	}
 
 	/**
-	 * An active task found expired is deleted, so that its expiry is reported once; a
-	 * completed one is left to the cleanup, as its flow ended well.
+	 * An active task found expired is deleted, so that its expiry is reported once: by
+	 * whoever deletes it, this request or the cleanup (of this node or another) or a
+	 * request of the same task at the same time, as the delete is conditional on the
+	 * version read. A completed one is left to the cleanup, as its flow ended well.
 	 */
 	private void expired(TaskRecord record) {
 		if (this.observers.isEmpty() || !TaskStatus.ACTIVE.name().equals(record.status())) {
 			return;
 		}
 		try {
-			this.store.delete(record.id());
+			this.store.delete(record.id(), record.version());
+		}
+		catch (StaleTaskException ex) {
+			// removed or saved by someone else since it was read: theirs to report
+			return;
 		}
 		catch (RuntimeException ex) {
 			// Left to the cleanup, and not reported: nothing was stored.
@@ -860,10 +867,6 @@ public final class FlowEngine {
 	}
 
 	/**
-	 * Tells every observer; a failing one is logged and the others still hear of it,
-	 * because the change is stored whatever they do.
-	 */
-	/**
 	 * Report a task the cleanup removed because it expired: an active one is announced to
 	 * the observers as a {@link TaskExpiredEvent}, as one found expired by a request is;
 	 * a completed one, kept only for its completion page, is not.
@@ -874,6 +877,10 @@ public final class FlowEngine {
 		}
 	}
 
+	/**
+	 * Tells every observer; a failing one is logged and the others still hear of it,
+	 * because the change is stored whatever they do.
+	 */
 	private void observe(FlowEvent event) {
 		for (FlowObserver observer : this.observers) {
 			try {

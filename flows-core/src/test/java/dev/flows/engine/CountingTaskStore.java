@@ -18,6 +18,13 @@ public final class CountingTaskStore implements TaskStore {
 
 	private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
 
+	/**
+	 * Runs after each find, before its answer returns to the caller: what another request
+	 * or node does meanwhile.
+	 */
+	public volatile Runnable afterFind = () -> {
+	};
+
 	public CountingTaskStore(TaskStore delegate) {
 		this.delegate = delegate;
 	}
@@ -45,7 +52,9 @@ public final class CountingTaskStore implements TaskStore {
 	@Override
 	public Optional<TaskRecord> find(String id) {
 		count("find");
-		return this.delegate.find(id);
+		Optional<TaskRecord> found = this.delegate.find(id);
+		this.afterFind.run();
+		return found;
 	}
 
 	@Override

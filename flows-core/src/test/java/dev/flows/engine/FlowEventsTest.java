@@ -16,6 +16,7 @@ import dev.flows.definition.Position;
 import dev.flows.engine.purchase.Purchase;
 import dev.flows.state.TaskStateCodec;
 import dev.flows.store.StaleTaskException;
+import dev.flows.store.TaskCleaner;
 import dev.flows.store.TaskRecord;
 import dev.flows.store.memory.InMemoryTaskStore;
 
@@ -151,6 +152,28 @@ class FlowEventsTest {
 			.enter(new StepRequest(this.purchase, StepRequest.Kind.RESUME, null, task.id(), null, null, this.browser));
 
 		assertThat(again).isInstanceOf(StepEntry.Unknown.class);
+		assertThat(this.seen).containsExactly("expired at " + LOGIN + " (stored: none)");
+		assertThat(this.memory.size()).isZero();
+	}
+
+	@Test
+	void anExpiredTaskTheCleanupRemovesWhileARequestReadsItIsReportedOnceByTheCleanup() {
+		CountingTaskStore racing = new CountingTaskStore(this.memory);
+		FlowEngine engine = new FlowEngine(new FlowRegistry(List.of(this.purchase)), racing,
+				TaskStateCodec.withDefaults(), List.of(), List.of(new Recorder()), this.clock, TIMEOUTS);
+		Task task = started();
+		this.seen.clear();
+		this.clock.advance(TIMEOUTS.idleTimeout());
+		TaskCleaner cleaner = new TaskCleaner(this.memory, this.clock, 100);
+		// the cleanup runs between the request's read and its delete
+		racing.afterFind = () -> {
+			racing.afterFind = () -> {
+			};
+			cleaner.clean(engine::expired);
+		};
+
+		assertThatExceptionOfType(TaskExpiredException.class).isThrownBy(() -> engine.load(task.id()));
+
 		assertThat(this.seen).containsExactly("expired at " + LOGIN + " (stored: none)");
 		assertThat(this.memory.size()).isZero();
 	}
