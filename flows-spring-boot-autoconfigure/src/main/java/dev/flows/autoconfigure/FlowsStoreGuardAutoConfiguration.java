@@ -1,7 +1,5 @@
 package dev.flows.autoconfigure;
 
-import javax.sql.DataSource;
-
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.core.registry.InMemoryRegistryStore;
@@ -54,13 +52,12 @@ public final class FlowsStoreGuardAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	TaskStoreGuard flowsTaskStoreGuard(FlowsProperties properties, ObjectProvider<TaskStore> store,
-			ObjectProvider<DataSource> dataSource) {
+	TaskStoreGuard flowsTaskStoreGuard(FlowsProperties properties, ObjectProvider<TaskStore> store) {
 		FlowsProperties.Guard guard = properties.getStore().getGuard();
 		TaskStoreGuard.Builder builder = TaskStoreGuard.builder()
 			.timeout(guard.getTimeout())
 			.maxConcurrentCalls(guard.getMaxConcurrentCalls())
-			.isolation(isolation(guard.getIsolation(), store, dataSource));
+			.isolation(isolation(guard.getIsolation(), store));
 		FlowsProperties.Guard.CircuitBreaker breaker = guard.getCircuitBreaker();
 		if (!breaker.isEnabled()) {
 			return builder.withoutCircuitBreaker().build();
@@ -74,15 +71,13 @@ public final class FlowsStoreGuardAutoConfiguration {
 			.build();
 	}
 
-	private static Isolation isolation(FlowsProperties.Guard.Isolation isolation, ObjectProvider<TaskStore> store,
-			ObjectProvider<DataSource> dataSource) {
+	private static Isolation isolation(FlowsProperties.Guard.Isolation isolation, ObjectProvider<TaskStore> store) {
 		return switch (isolation) {
 			case CALLER_THREAD -> Isolation.CALLER_THREAD;
 			case GUARD_THREAD -> Isolation.GUARD_THREAD;
 			case AUTO -> {
 				TaskStore unique = store.getIfUnique();
-				yield (unique != null) ? StoreGuardIsolation.of(unique, dataSource::getIfUnique)
-						: Isolation.GUARD_THREAD;
+				yield (unique != null) ? StoreGuardIsolation.of(unique) : Isolation.GUARD_THREAD;
 			}
 		};
 	}

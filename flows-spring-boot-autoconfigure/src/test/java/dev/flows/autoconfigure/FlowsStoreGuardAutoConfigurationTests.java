@@ -1,15 +1,20 @@
 package dev.flows.autoconfigure;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+
+import javax.sql.DataSource;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import org.h2.Driver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +42,12 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.jedis.JedisConnectionFactory;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.orm.jpa.JpaTransactionManager;
+import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
+import org.springframework.orm.jpa.vendor.HibernateJpaVendorAdapter;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -198,6 +209,20 @@ class FlowsStoreGuardAutoConfigurationTests {
 	}
 
 	@Test
+	void theRedisStoreThroughJedisIsCalledOnTheGuardsThreads() {
+		URI redis = URI.create(TestServers.redisUrl());
+		this.runner.withPropertyValues("flows.store.type=redis", FIRST_CONNECTION_TIMEOUT)
+			.withBean(JedisConnectionFactory.class,
+					() -> new JedisConnectionFactory(
+							new RedisStandaloneConfiguration(redis.getHost(), redis.getPort())))
+			.run((context) -> {
+				assertThat(context.getBean(TaskStore.class)).isInstanceOf(RedisTaskStore.class);
+				assertThat(context.getBean(TaskStoreGuard.class).isolation()).isEqualTo(Isolation.GUARD_THREAD);
+				loadUnknownTask(context);
+			});
+	}
+
+	@Test
 	void theJpaStoreOnAnInMemoryDatabaseIsCalledOnTheCallersThread() {
 		this.runner
 			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
@@ -223,6 +248,35 @@ class FlowsStoreGuardAutoConfigurationTests {
 				assertThat(context.getBean(TaskStoreGuard.class).isolation()).isEqualTo(Isolation.GUARD_THREAD);
 				loadUnknownTask(context);
 			});
+	}
+
+	@Test
+	void theJpaStoreIsJudgedByItsOwnDatabaseNotByTheApplicationsOnlyDataSourceBean(@TempDir Path directory) {
+		this.runner.withPropertyValues("flows.store.type=jpa")
+			.withBean("inMemory", DataSource.class,
+					() -> new SimpleDriverDataSource(new Driver(), "jdbc:h2:mem:unused;DB_CLOSE_DELAY=-1"))
+			.withBean(LocalContainerEntityManagerFactoryBean.class,
+					() -> entityManagerFactoryOn(
+							new SimpleDriverDataSource(new Driver(), "jdbc:h2:file:" + directory.resolve("tasks"))))
+			.withBean(JpaTransactionManager.class)
+			.run((context) -> {
+				assertThat(context.getBean(TaskStore.class)).isInstanceOf(JpaTaskStore.class);
+				assertThat(context.getBean(TaskStoreGuard.class).isolation()).isEqualTo(Isolation.GUARD_THREAD);
+				loadUnknownTask(context);
+			});
+	}
+
+	/**
+	 * An EntityManagerFactory an application builds itself, on a {@code DataSource} that
+	 * is no bean.
+	 */
+	private static LocalContainerEntityManagerFactoryBean entityManagerFactoryOn(DataSource dataSource) {
+		LocalContainerEntityManagerFactoryBean factory = new LocalContainerEntityManagerFactoryBean();
+		factory.setDataSource(dataSource);
+		factory.setJpaVendorAdapter(new HibernateJpaVendorAdapter());
+		factory.setPackagesToScan(JpaTaskStore.ENTITY_PACKAGE);
+		factory.setJpaPropertyMap(Map.of("hibernate.hbm2ddl.auto", "create"));
+		return factory;
 	}
 
 	@Test

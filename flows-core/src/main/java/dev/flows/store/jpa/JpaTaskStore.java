@@ -140,6 +140,8 @@ public class JpaTaskStore implements TaskStore {
 	private static final String COUNT_LIVE = "select flow, position, count(*) from flows_task"
 			+ " where status = 'ACTIVE' and expires_at > ? group by flow, position";
 
+	private final DataSource dataSource;
+
 	private final JdbcTemplate jdbc;
 
 	private final ClaimStatements claimStatements;
@@ -167,10 +169,19 @@ public class JpaTaskStore implements TaskStore {
 		Objects.requireNonNull(entityManagerFactory, "entityManagerFactory");
 		Objects.requireNonNull(transactionManager, "transactionManager");
 		requireManagedEntity(entityManagerFactory);
-		this.jdbc = new JdbcTemplate(dataSource(entityManagerFactory));
+		this.dataSource = dataSource(entityManagerFactory);
+		this.jdbc = new JdbcTemplate(this.dataSource);
 		this.claimStatements = Objects.requireNonNull(claimStatements, "claimStatements");
 		this.writes = new TransactionTemplate(transactionManager);
 		this.writes.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRED);
+	}
+
+	/**
+	 * The {@code DataSource} the store's statements run on: its persistence unit's,
+	 * whichever other {@code DataSource}s the application has.
+	 */
+	public DataSource dataSource() {
+		return this.dataSource;
 	}
 
 	/** The classes a persistence unit needs for this store. */

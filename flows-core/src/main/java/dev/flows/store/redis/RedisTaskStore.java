@@ -323,6 +323,11 @@ public class RedisTaskStore implements TaskStore {
 		this.indexLive = indexLive;
 	}
 
+	/** The connection factory the store's commands go through. */
+	public RedisConnectionFactory connectionFactory() {
+		return this.redis.getRequiredConnectionFactory();
+	}
+
 	/** The Redis key of the task {@code id}. */
 	public String key(String id) {
 		return this.keyPrefix + id;
