@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,6 +46,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 class HtmxWebTests {
 
 	private static final Pattern TASK_ID = Pattern.compile("_id=([A-Za-z0-9_-]{22})");
+
+	private static final Pattern HIDDEN_ID = Pattern.compile("name=\"_id\" value=\"([A-Za-z0-9_-]{22})\"");
 
 	@Autowired
 	MockMvc mvc;
@@ -264,35 +267,9 @@ class HtmxWebTests {
 		String id = start();
 		long version = this.store.find(id).orElseThrow().version();
 		int before = this.pickItem.processed.get();
-		int copies = 2;
-		this.pickItem.sent.set(0);
-		this.pickItem.copies = copies;
-		ExecutorService pool = Executors.newFixedThreadPool(copies);
-		List<MockHttpServletResponse> responses = new ArrayList<>();
-		try {
-			CountDownLatch go = new CountDownLatch(1);
-			List<Future<MockHttpServletResponse>> sent = new ArrayList<>();
-			for (int i = 0; i < copies; i++) {
-				sent.add(pool.submit(() -> {
-					go.await();
-					this.pickItem.sent.incrementAndGet();
-					// "slow": the first copy holds the step until both were sent.
-					return this.mvc
-						.perform(htmx(withVersion(post("/order/pick-item").param("item", "pen").param("note", "slow"),
-								id, version)))
-						.andReturn()
-						.getResponse();
-				}));
-			}
-			go.countDown();
-			for (Future<MockHttpServletResponse> response : sent) {
-				responses.add(response.get(30, TimeUnit.SECONDS));
-			}
-		}
-		finally {
-			pool.shutdownNow();
-			this.pickItem.copies = 0;
-		}
+		// "slow": the first copy holds the step until both were sent.
+		List<MockHttpServletResponse> responses = sendTogether(2, () -> htmx(
+				withVersion(post("/order/pick-item").param("item", "pen").param("note", "slow"), id, version)));
 		assertThat(this.pickItem.processed.get()).as("the step ran once").isEqualTo(before + 1);
 		assertThat(responses).allSatisfy((response) -> {
 			assertThat(response.getStatus()).isEqualTo(200);
@@ -301,6 +278,25 @@ class HtmxWebTests {
 		});
 		assertThat(this.engine.load(id).state().get("item", PickItem.Item.class).id()).isEqualTo("pen");
 		assertThat(this.store.find(id).orElseThrow().version()).isEqualTo(version + 1);
+	}
+
+	@Test
+	void aDoubleClickOnTheFirstStepUnderHtmxCreatesOneTaskAndBothCopiesSwapInTheStepAfterIt() throws Exception {
+		Matcher entry = HIDDEN_ID.matcher(
+				this.mvc.perform(get("/order").session(this.session)).andReturn().getResponse().getContentAsString());
+		assertThat(entry.find()).isTrue();
+		String id = entry.group(1);
+		int before = this.pickItem.processed.get();
+		// the entry page's id, no version yet: the first submit stores the task
+		List<MockHttpServletResponse> responses = sendTogether(2, () -> htmx(
+				post("/order/pick-item").param("item", "pen").param("note", "slow").param("_id", id).with(csrf())));
+		assertThat(this.pickItem.processed.get()).as("the step ran once").isEqualTo(before + 1);
+		assertThat(responses).allSatisfy((response) -> {
+			assertThat(response.getStatus()).isEqualTo(200);
+			assertThat(response.getHeader("Location")).isNull();
+			assertThat(response.getHeader("HX-Location")).isEqualTo(location("/order/account/sign-in?_id=" + id));
+		});
+		assertThat(this.store.find(id).orElseThrow().version()).isEqualTo(1);
 	}
 
 	@Test
@@ -397,6 +393,39 @@ class HtmxWebTests {
 
 	private MockHttpServletRequestBuilder htmx(MockHttpServletRequestBuilder request) {
 		return request.session(this.session).header("HX-Request", "true").header("HX-Target", "content");
+	}
+
+	/**
+	 * Sends {@code copies} copies of a request at once, as a double click does; the
+	 * step's handler ({@link PickItem}, note "slow") holds the first copy until all were
+	 * sent.
+	 */
+	private List<MockHttpServletResponse> sendTogether(int copies, Supplier<MockHttpServletRequestBuilder> request)
+			throws Exception {
+		this.pickItem.sent.set(0);
+		this.pickItem.copies = copies;
+		ExecutorService pool = Executors.newFixedThreadPool(copies);
+		try {
+			CountDownLatch go = new CountDownLatch(1);
+			List<Future<MockHttpServletResponse>> sent = new ArrayList<>();
+			for (int i = 0; i < copies; i++) {
+				sent.add(pool.submit(() -> {
+					go.await();
+					this.pickItem.sent.incrementAndGet();
+					return this.mvc.perform(request.get()).andReturn().getResponse();
+				}));
+			}
+			go.countDown();
+			List<MockHttpServletResponse> responses = new ArrayList<>();
+			for (Future<MockHttpServletResponse> response : sent) {
+				responses.add(response.get(30, TimeUnit.SECONDS));
+			}
+			return responses;
+		}
+		finally {
+			pool.shutdownNow();
+			this.pickItem.copies = 0;
+		}
 	}
 
 	private static String location(String path) {
