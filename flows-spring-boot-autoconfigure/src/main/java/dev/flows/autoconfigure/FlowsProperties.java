@@ -162,9 +162,10 @@ class FlowsProperties {
 		 * and HikariCP's do, a JDBC socket read on a dead network does not).
 		 * "guard-thread": one of the guard's threads, while the request waits at most the
 		 * timeout whatever the call waits for; two hand-offs per call. "auto": the
-		 * caller's thread for the Redis and memory stores and the JPA store on an
-		 * in-memory database (jdbc:h2:mem:), the guard's threads for the JPA store on any
-		 * other database and a store of the application's.
+		 * caller's thread for the memory store, the Redis store through Lettuce and the
+		 * JPA store on an in-memory database (jdbc:h2:mem:), the guard's threads for the
+		 * Redis store through Jedis, the JPA store on any other database and a store of
+		 * the application's.
 		 */
 		private Isolation isolation = Isolation.AUTO;
 
