@@ -5,7 +5,7 @@
 # then JFR profiles, the scale measurements (1,000 and 1,000,000 live tasks in PostgreSQL and Redis,
 # cleanup of 1,000,000 expired tasks while flows run, heap per task in memory). Writes BENCHMARKS.md.
 #
-#   bash scripts/bench.sh            # everything, about 40 minutes
+#   bash scripts/bench.sh            # everything, about 45 minutes
 #   bash scripts/bench.sh --quick    # short rounds, 100,000 instead of 1,000,000 tasks: for iterating
 #
 # Options: --users N (32), --warmup S (20, and at least --warmup-flows 2000 flows), --duration S (10),
@@ -171,6 +171,8 @@ V_A="a|plain controller, HttpSession|http://127.0.0.1:$MEM_PORT/plain|$MEM_PID|s
 V_B="b|plain controller, Spring Session on Redis|http://127.0.0.1:$SES_PORT/plain|$SES_PID|session|redis-server"
 V_BPG="b-pg|plain controller, Spring Session JDBC on PostgreSQL|http://127.0.0.1:$SJ_PORT/plain|$SJ_PID|session|postgres"
 V_C="c|Spring Web Flow 4.0.0|http://127.0.0.1:$MEM_PORT/swf|$MEM_PID|session|"
+V_CR="c-redis|Spring Web Flow, Spring Session on Redis|http://127.0.0.1:$SES_PORT/swf|$SES_PID|session|redis-server"
+V_CPG="c-pg|Spring Web Flow, Spring Session JDBC on PostgreSQL|http://127.0.0.1:$SJ_PORT/swf|$SJ_PID|session|postgres"
 V_MEM="d-mem|Flows, memory store|http://127.0.0.1:$MEM_PORT/flows|$MEM_PID|task|"
 V_H2="d-h2|Flows, JPA on H2|http://127.0.0.1:$H2_PORT/flows|$H2_PID|task|"
 V_PG="d-pg|Flows, JPA on PostgreSQL|http://127.0.0.1:$PG_APP_PORT/flows|$PG_APP_PID|task|postgres"
@@ -179,8 +181,8 @@ V_RED="d-redis|Flows, Redis store|http://127.0.0.1:$RED_PORT/flows|$RED_PID|task
 log "side by side"
 driver --users "$USERS" --warmup "$WARMUP" --warmup-flows "$WARMUP_FLOWS" --duration "$DURATION" \
   --rounds "$ROUNDS" --settle "$SETTLE" --heap-probe d-mem --title "Side by side, $USERS users" --out "$WORK/main.md" \
-  --variant "$V_A" --variant "$V_B" --variant "$V_BPG" --variant "$V_C" --variant "$V_MEM" --variant "$V_H2" --variant "$V_PG" \
-  --variant "$V_RED"
+  --variant "$V_A" --variant "$V_B" --variant "$V_BPG" --variant "$V_C" --variant "$V_CR" --variant "$V_CPG" \
+  --variant "$V_MEM" --variant "$V_H2" --variant "$V_PG" --variant "$V_RED"
 
 : >"$WORK/profiles.md"
 if [ "$PROFILE" = 1 ]; then
@@ -368,6 +370,9 @@ for every variant) as
 - **b-pg**: the same controller with Spring Session JDBC on PostgreSQL (profile \`session-jdbc\`): what a
   team picks today to keep a wizard's state in the database its nodes share;
 - **c**: Spring Web Flow 4.0.0, Java config as in its reference guide, every other setting its default;
+- **c-redis** and **c-pg**: the same Spring Web Flow, its flow executions in an HttpSession kept by
+  Spring Session on Redis and on PostgreSQL (the processes of b and b-pg): Spring Web Flow on several
+  nodes, to compare with Flows on the same stores;
 - **d**: Flows with its defaults, on each store (one app process per store: \`memory\`, \`jpa-h2\`,
   \`jpa-pg\`, \`redis\`; a, c and d-mem share the \`memory\` process).
 
