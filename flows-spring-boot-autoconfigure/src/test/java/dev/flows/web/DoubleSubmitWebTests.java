@@ -1,13 +1,8 @@
 package dev.flows.web;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -74,33 +69,17 @@ class DoubleSubmitWebTests {
 		assertThat(id.find()).isTrue();
 		int before = this.pickItem.processed.get();
 		int clicks = 6;
-		this.pickItem.sent.set(0);
-		this.pickItem.copies = clicks;
-		ExecutorService pool = Executors.newFixedThreadPool(clicks);
-		CountDownLatch go = new CountDownLatch(1);
-		List<Future<MockHttpServletResponse>> responses = new ArrayList<>();
-		for (int i = 0; i < clicks; i++) {
-			responses.add(pool.submit(() -> {
-				go.await();
-				this.pickItem.sent.incrementAndGet();
-				return this.mvc
-					.perform(post("/order/pick-item").param("item", "book")
-						.param("note", "slow")
-						.param("_id", id.group(1))
-						.session(this.session)
-						.with(csrf()))
-					.andReturn()
-					.getResponse();
-			}));
-		}
-		go.countDown();
+		List<MockHttpServletResponse> responses = SimultaneousSubmits.send(this.mvc, this.pickItem, clicks,
+				() -> post("/order/pick-item").param("item", "book")
+					.param("note", "slow")
+					.param("_id", id.group(1))
+					.session(this.session)
+					.with(csrf()));
 		Set<String> locations = new HashSet<>();
-		for (Future<MockHttpServletResponse> response : responses) {
-			assertThat(response.get().getStatus()).isEqualTo(303);
-			locations.add(response.get().getRedirectedUrl());
+		for (MockHttpServletResponse response : responses) {
+			assertThat(response.getStatus()).isEqualTo(303);
+			locations.add(response.getRedirectedUrl());
 		}
-		pool.shutdown();
-		this.pickItem.copies = 0;
 
 		assertThat(this.pickItem.processed.get()).isEqualTo(before + 1);
 		assertThat(locations).containsExactly("/order/account/sign-in?_id=" + id.group(1));

@@ -1,13 +1,6 @@
 package dev.flows.web;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -268,7 +261,7 @@ class HtmxWebTests {
 		long version = this.store.find(id).orElseThrow().version();
 		int before = this.pickItem.processed.get();
 		// "slow": the first copy holds the step until both were sent.
-		List<MockHttpServletResponse> responses = sendTogether(2, () -> htmx(
+		List<MockHttpServletResponse> responses = SimultaneousSubmits.send(this.mvc, this.pickItem, 2, () -> htmx(
 				withVersion(post("/order/pick-item").param("item", "pen").param("note", "slow"), id, version)));
 		assertThat(this.pickItem.processed.get()).as("the step ran once").isEqualTo(before + 1);
 		assertThat(responses).allSatisfy((response) -> {
@@ -288,7 +281,7 @@ class HtmxWebTests {
 		String id = entry.group(1);
 		int before = this.pickItem.processed.get();
 		// the entry page's id, no version yet: the first submit stores the task
-		List<MockHttpServletResponse> responses = sendTogether(2, () -> htmx(
+		List<MockHttpServletResponse> responses = SimultaneousSubmits.send(this.mvc, this.pickItem, 2, () -> htmx(
 				post("/order/pick-item").param("item", "pen").param("note", "slow").param("_id", id).with(csrf())));
 		assertThat(this.pickItem.processed.get()).as("the step ran once").isEqualTo(before + 1);
 		assertThat(responses).allSatisfy((response) -> {
@@ -393,39 +386,6 @@ class HtmxWebTests {
 
 	private MockHttpServletRequestBuilder htmx(MockHttpServletRequestBuilder request) {
 		return request.session(this.session).header("HX-Request", "true").header("HX-Target", "content");
-	}
-
-	/**
-	 * Sends {@code copies} copies of a request at once, as a double click does; the
-	 * step's handler ({@link PickItem}, note "slow") holds the first copy until all were
-	 * sent.
-	 */
-	private List<MockHttpServletResponse> sendTogether(int copies, Supplier<MockHttpServletRequestBuilder> request)
-			throws Exception {
-		this.pickItem.sent.set(0);
-		this.pickItem.copies = copies;
-		ExecutorService pool = Executors.newFixedThreadPool(copies);
-		try {
-			CountDownLatch go = new CountDownLatch(1);
-			List<Future<MockHttpServletResponse>> sent = new ArrayList<>();
-			for (int i = 0; i < copies; i++) {
-				sent.add(pool.submit(() -> {
-					go.await();
-					this.pickItem.sent.incrementAndGet();
-					return this.mvc.perform(request.get()).andReturn().getResponse();
-				}));
-			}
-			go.countDown();
-			List<MockHttpServletResponse> responses = new ArrayList<>();
-			for (Future<MockHttpServletResponse> response : sent) {
-				responses.add(response.get(30, TimeUnit.SECONDS));
-			}
-			return responses;
-		}
-		finally {
-			pool.shutdownNow();
-			this.pickItem.copies = 0;
-		}
 	}
 
 	private static String location(String path) {
