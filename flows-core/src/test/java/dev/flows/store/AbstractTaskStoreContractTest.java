@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -348,6 +349,56 @@ public abstract class AbstractTaskStoreContractTest {
 		assertThat(cleaner.clean(reported::add)).isEqualTo((expiry() == Expiry.CLEANUP) ? 25 : 0);
 		assertThat(reported).hasSize((expiry() == Expiry.CLEANUP && reportsExpiredTasks()) ? 25 : 0);
 		assertThat(cleaner.clean()).isZero();
+		assertThat(store().find(live.id())).contains(live);
+	}
+
+	@Test
+	void cleanersOfFourNodesRunningAtOnceRemoveEachExpiredTaskOnceAndNameItOnce() throws Exception {
+		int expiredCount = 240;
+		List<String> expiredIds = new ArrayList<>();
+		for (int i = 0; i < expiredCount; i++) {
+			TaskRecord record = record(TaskIds.newId(), 0, this.now.minusSeconds(1 + (i % 60)));
+			store().insert(record);
+			expiredIds.add(record.id());
+		}
+		TaskRecord live = record(TaskIds.newId(), 0, live());
+		store().insert(live);
+		List<String> named = Collections.synchronizedList(new ArrayList<>());
+		int nodes = 4;
+		ExecutorService pool = Executors.newFixedThreadPool(nodes);
+		try {
+			CountDownLatch go = new CountDownLatch(1);
+			List<Future<Integer>> runs = new ArrayList<>();
+			for (int node = 0; node < nodes; node++) {
+				TaskCleaner cleaner = new TaskCleaner(store(), Clock.fixed(this.now, ZoneOffset.UTC), 7);
+				runs.add(pool.submit(() -> {
+					assertThat(go.await(10, TimeUnit.SECONDS)).isTrue();
+					return cleaner.clean((task) -> named.add(task.id()));
+				}));
+			}
+			go.countDown();
+			int removed = 0;
+			for (Future<Integer> run : runs) {
+				removed += run.get(60, TimeUnit.SECONDS);
+			}
+			assertThat(removed).as("removed by the nodes together")
+				.isEqualTo((expiry() == Expiry.CLEANUP) ? expiredCount : 0);
+			if (expiry() == Expiry.CLEANUP && reportsExpiredTasks()) {
+				assertThat(named).as("each removed task is named exactly once")
+					.containsExactlyInAnyOrderElementsOf(expiredIds);
+			}
+			else {
+				assertThat(named).isEmpty();
+			}
+		}
+		finally {
+			pool.shutdownNow();
+			assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+		}
+		for (String id : expiredIds) {
+			assertThat(store().find(id)).isEmpty();
+		}
+		assertThat(store().deleteExpired(this.now, 10)).as("nothing expired is left").isZero();
 		assertThat(store().find(live.id())).contains(live);
 	}
 
