@@ -232,6 +232,24 @@ if [ "$SCALE" = 1 ]; then
   # a larger one; then with no flows running, for what the cleaner does with the cores to itself.
   CLEANUP_CAP=900
   PACED_RATE=$(awk -F'\t' 'NR == 1 { printf "%d", $5 / 2 }' "$WORK/pg-1k.tsv")
+  # Where the CPU went while the cleaner ran: "busy total pg app" clock ticks since boot (the machine's
+  # busy and total ticks from /proc/stat, all cores; PostgreSQL's postmaster and backends; the app).
+  cpu_ticks() {
+    local postmaster pids
+    postmaster=$(head -n 1 "$WORK/pg/data/postmaster.pid" 2>/dev/null || true)
+    pids=""
+    [ -n "$postmaster" ] && pids="$postmaster $(ps -o pid= --ppid "$postmaster" 2>/dev/null | tr '\n' ' ' || true)"
+    {
+      head -n 1 /proc/stat
+      for pid in $pids; do
+        # (a backend may end between the listing and the reading)
+        if [ -r "/proc/$pid/stat" ]; then echo "pg $(cut -d' ' -f14,15 "/proc/$pid/stat" 2>/dev/null || true)"; fi
+      done
+      echo "app $(cut -d' ' -f14,15 "/proc/$PG_APP_PID/stat")"
+    } | awk '$1 == "cpu" { for (i = 2; i <= 9; i++) total += $i; busy = total - $5 - $6 }
+             $1 == "pg" { pg += $2 + $3 } $1 == "app" { app += $2 + $3 }
+             END { printf "%d %d %d %d", busy, total, pg, app }'
+  }
   cleanup_run() { # $1 batch size, $2 tag, $3 flows per second ("flat" for flat out, "none" for no flows)
     log "scale: cleanup of $SCALE_TASKS expired tasks on PostgreSQL, batch $1, flows: $3"
     psql_ -c "delete from flows_task where id like '~%';"
@@ -249,8 +267,12 @@ if [ "$SCALE" = 1 ]; then
       # the driver's own JIT settles before the cleaner starts
       sleep 10
     fi
+    local before after
+    before=$(cpu_ticks)
     curl -sf -X POST "http://127.0.0.1:$PG_APP_PORT/bench/cleanup?batch=$1" >"$WORK/cleanup-$2.txt"
+    after=$(cpu_ticks)
     touch "$WORK/cleanup-done"
+    echo "$before $after" >"$WORK/cleanup-$2-cpu.txt"
     if [ -n "$driver_pid" ]; then
       wait "$driver_pid"
       # a cleaner that outlasted the cap ran partly without flows: say so
@@ -301,7 +323,12 @@ if [ "$SCALE" = 1 ]; then
     removed=$(sed -E 's/.*removed=([0-9]+).*/\1/' <<<"$result")
     micros=$(sed -E 's/.*micros=([0-9]+).*/\1/' <<<"$result")
     echo "| $2 | $3$(cat "$WORK/cleanup-$1-cap.txt" 2>/dev/null) | $removed | $((micros / 1000)) | **$(awk -v r="$removed" -v m="$micros" \
-      'BEGIN { printf "%d", (m > 0) ? r * 1000000 / m : 0 }')** | $(cat "$WORK/cleanup-$1-left.txt") |"
+      'BEGIN { printf "%d", (m > 0) ? r * 1000000 / m : 0 }')** | $(cat "$WORK/cleanup-$1-left.txt") |$(
+      awk -v r="$removed" -v cores="$(nproc)" -v hz="$(getconf CLK_TCK)" '{
+        busy = $5 - $1; total = $6 - $2; pg = $7 - $3; app = $8 - $4; seconds = total / hz / cores
+        if (total <= 0 || seconds <= 0) { print " - | - | - | - |"; exit }
+        printf " %d%% | %.2f | %.2f | %.1f |", 100 * busy / total, pg / hz / seconds, app / hz / seconds,
+          (r > 0) ? pg * 1000000 / hz / r : 0 }' "$WORK/cleanup-$1-cpu.txt")"
   }
   {
     echo "Step latency of Flows with few and with many live tasks in the store (the seeded tasks are copies of"
@@ -323,8 +350,13 @@ if [ "$SCALE" = 1 ]; then
     echo "they reached flat out with 1,000 tasks; and once with no flows running. What ran meanwhile is in the"
     echo "flows/s column of those lines."
     echo
-    echo "| batch size | meanwhile | rows removed | ms | rows/s | expired rows left |"
-    echo "|---|---|---:|---:|---:|---:|"
+    echo "While the cleaner ran: how busy the machine's $(nproc) cores were, the cores PostgreSQL (its"
+    echo "postmaster and every backend: the cleaner's and those serving the flows) and the app used, and"
+    echo "PostgreSQL's CPU per row removed (flows included, so only the line with no flows is the cleaner's"
+    echo "own cost):"
+    echo
+    echo "| batch size | meanwhile | rows removed | ms | rows/s | expired rows left | machine busy | PostgreSQL, cores | app, cores | PostgreSQL CPU µs per row |"
+    echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"
     cleanup_line flat "500 (the default, \`flows.cleanup.batch-size\`)" "$SCALE_USERS users running flows flat out"
     cleanup_line paced "500" "$SCALE_USERS users running flows, paced at $PACED_RATE/s"
     cleanup_line paced-large "5000" "$SCALE_USERS users running flows, paced at $PACED_RATE/s"
