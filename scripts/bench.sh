@@ -180,7 +180,7 @@ V_RED="d-redis|Flows, Redis store|http://127.0.0.1:$RED_PORT/flows|$RED_PID|task
 
 log "side by side"
 driver --users "$USERS" --warmup "$WARMUP" --warmup-flows "$WARMUP_FLOWS" --duration "$DURATION" \
-  --rounds "$ROUNDS" --settle "$SETTLE" --heap-probe d-mem --title "Side by side, $USERS users" --out "$WORK/main.md" \
+  --rounds "$ROUNDS" --settle "$SETTLE" --heap-probe d-mem --in-memory-reference d-mem --title "Side by side, $USERS users" --out "$WORK/main.md" \
   --variant "$V_A" --variant "$V_B" --variant "$V_BPG" --variant "$V_C" --variant "$V_CR" --variant "$V_CPG" \
   --variant "$V_MEM" --variant "$V_H2" --variant "$V_PG" --variant "$V_RED"
 

@@ -47,11 +47,13 @@ import java.util.regex.Pattern;
  * Options: {@code --users 32 --warmup 20 --duration 20 --rounds 2 --settle 3} (seconds),
  * {@code --title}, {@code --out file.md} (the markdown tables; also printed),
  * {@code --tsv file} (one line per variant and step), {@code --heap-probe key} (the heap
- * per live task of that variant's memory store), {@code --clk-tck 100},
- * {@code --rate 100} (start at most that many flows per second, all users together,
- * instead of each user starting its next flow at once: a paced load that leaves the
- * machine CPU to spare), {@code --stop-file path} (end the slot under way as soon as that
- * file exists: a measurement that lasts as long as something else does).
+ * per live task of that variant's memory store), {@code --in-memory-reference key} (the
+ * variant whose app CPU per flow a variant with a store server would have if its store's
+ * client cost nothing: the ratio that allows), {@code --clk-tck 100}, {@code --rate 100}
+ * (start at most that many flows per second, all users together, instead of each user
+ * starting its next flow at once: a paced load that leaves the machine CPU to spare),
+ * {@code --stop-file path} (end the slot under way as soon as that file exists: a
+ * measurement that lasts as long as something else does).
  * {@code --compare label1=a.tsv label2=b.tsv} prints how the step latencies of the second
  * run compare with the first.
  */
@@ -101,6 +103,12 @@ public final class LoadDriver {
 
 	private String heapProbe;
 
+	/**
+	 * The variant that keeps its state in the app's memory, against which
+	 * {@link #cpuTable} gives the others' ratio with no cost for their store's client.
+	 */
+	private String inMemoryReference;
+
 	/** Flows started per second, all users together; 0 for as many as they can. */
 	private double rate;
 
@@ -133,6 +141,7 @@ public final class LoadDriver {
 				case "--out" -> this.out = Path.of(value);
 				case "--tsv" -> this.tsv = Path.of(value);
 				case "--heap-probe" -> this.heapProbe = value;
+				case "--in-memory-reference" -> this.inMemoryReference = value;
 				case "--rate" -> this.rate = Double.parseDouble(value);
 				case "--stop-file" -> this.stopFile = Path.of(value);
 				case "--variant" -> this.variants.add(Variant.parse(value));
@@ -731,6 +740,7 @@ public final class LoadDriver {
 					variant.driverMillisPerFlow(this.clockTicks), variant.errors());
 		}
 		md.println();
+		cpuTable(md, base);
 		md.println("Latency per step, milliseconds (a step is its submit and the redirect it answers with; the entry"
 				+ " is the first page), p50 / p99, and the p50 as a ratio to " + base.key + ":");
 		md.println();
@@ -770,6 +780,60 @@ public final class LoadDriver {
 		md.println();
 		md.flush();
 		return text.toString();
+	}
+
+	/**
+	 * App, load driver and store server share the cores, and the load keeps them busy: a
+	 * variant's flows per second follow from the CPU the three spend per flow. The table
+	 * shows that ratio beside the measured one, and for each variant with a store server
+	 * the ratio it would reach if its app spent per flow what the in-memory reference's
+	 * does, the server's CPU staying as measured: the most a faster store client could
+	 * give here.
+	 */
+	private void cpuTable(PrintWriter md, Variant base) {
+		Variant reference = this.variants.stream()
+			.filter((variant) -> variant.key.equals(this.inMemoryReference))
+			.findFirst()
+			.orElse(null);
+		md.println("What the CPU per flow allows. App, load driver and store server share the cores and the load"
+				+ " keeps them busy, so flows per second go as the inverse of the CPU the three spend per flow: the"
+				+ " ratio to " + base.key + " that the CPU columns above predict is " + "(app + driver of " + base.key
+				+ ") / (app + driver + store server of the variant)."
+				+ ((reference == null) ? ""
+						: " The last column is the same ratio for a variant with a store server if its app spent"
+								+ " per flow only what " + reference.key + "'s does (state in the app's memory) and"
+								+ " its load driver what " + reference.key
+								+ "'s does, the server's CPU staying as measured: what the variant would reach if"
+								+ " its store's client cost nothing."));
+		md.println();
+		md.println("| variant | app + driver + store server, CPU ms/flow | vs " + base.key
+				+ ", predicted from CPU | vs " + base.key + ", measured |"
+				+ ((reference == null) ? "" : " if the store's client cost nothing |"));
+		md.println("|---|---:|---:|---:|" + ((reference == null) ? "" : "---:|"));
+		double baseTotal = totalMillisPerFlow(base);
+		for (Variant variant : this.variants) {
+			double total = totalMillisPerFlow(variant);
+			String floor = "";
+			if (reference != null) {
+				floor = (variant.serverProcess.isEmpty() || total == 0) ? " - |"
+						: String.format(Locale.ROOT, " %.2fx |",
+								baseTotal / (reference.cpuMillisPerFlow(this.clockTicks)
+										+ reference.driverMillisPerFlow(this.clockTicks)
+										+ variant.serverMillisPerFlow(this.clockTicks)));
+			}
+			md.printf(Locale.ROOT, "| %s | %.2f + %.2f + %s = %.2f | %.2fx | %.2fx |%s%n", variant.key,
+					variant.cpuMillisPerFlow(this.clockTicks), variant.driverMillisPerFlow(this.clockTicks),
+					variant.serverProcess.isEmpty() ? "0"
+							: String.format(Locale.ROOT, "%.2f", variant.serverMillisPerFlow(this.clockTicks)),
+					total, (total == 0) ? 0 : baseTotal / total, variant.flowsPerSecond() / base.flowsPerSecond(),
+					floor);
+		}
+		md.println();
+	}
+
+	private double totalMillisPerFlow(Variant variant) {
+		return variant.cpuMillisPerFlow(this.clockTicks) + variant.driverMillisPerFlow(this.clockTicks)
+				+ (variant.serverProcess.isEmpty() ? 0 : variant.serverMillisPerFlow(this.clockTicks));
 	}
 
 	private String tsvLines() {
