@@ -275,6 +275,8 @@ if [ "$SCALE" = 1 ]; then
     echo "$before $after" >"$WORK/cleanup-$2-cpu.txt"
     if [ -n "$driver_pid" ]; then
       wait "$driver_pid"
+      # the driver names the first error of each user that had one: keep those in this script's log
+      grep -F "] d-pg: " "$WORK/pg-cleanup-$2.log" >&2 || true
       # a cleaner that outlasted the cap ran partly without flows: say so
       grep -q "stopped after" "$WORK/pg-cleanup-$2.log" || echo " (until the driver's cap of ${CLEANUP_CAP} s only)" >"$WORK/cleanup-$2-cap.txt"
     fi
