@@ -813,9 +813,9 @@ public final class LoadDriver {
 		double baseTotal = totalMillisPerFlow(base);
 		for (Variant variant : this.variants) {
 			double total = totalMillisPerFlow(variant);
-			String floor = "";
+			String ceiling = "";
 			if (reference != null) {
-				floor = (variant.serverProcess.isEmpty() || total == 0) ? " - |"
+				ceiling = (variant.serverProcess.isEmpty() || total == 0) ? " - |"
 						: String.format(Locale.ROOT, " %.2fx |",
 								baseTotal / (reference.cpuMillisPerFlow(this.clockTicks)
 										+ reference.driverMillisPerFlow(this.clockTicks)
@@ -826,7 +826,7 @@ public final class LoadDriver {
 					variant.serverProcess.isEmpty() ? "0"
 							: String.format(Locale.ROOT, "%.2f", variant.serverMillisPerFlow(this.clockTicks)),
 					total, (total == 0) ? 0 : baseTotal / total, variant.flowsPerSecond() / base.flowsPerSecond(),
-					floor);
+					ceiling);
 		}
 		md.println();
 	}
